@@ -1,0 +1,42 @@
+// renkei-server: the shared database of a region's 産学官金 network.
+//
+//   renkei-server [--data_dir DIR] [--listen HOST:PORT] [--sync_writes] [--demo]
+//
+// Flags win over the environment (RENKEI_DATA_DIR, RENKEI_LISTEN).
+#include <cstdlib>
+#include <string>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "server/server.h"
+
+ABSL_FLAG(std::string, data_dir, "",
+          "Data directory (default: $RENKEI_DATA_DIR, else $XDG_DATA_HOME/renkei, else "
+          "~/.local/share/renkei)");
+ABSL_FLAG(std::string, listen, "",
+          "Address to listen on (default: $RENKEI_LISTEN, else 127.0.0.1:50051)");
+ABSL_FLAG(bool, sync_writes, false,
+          "fsync every write: survives power loss, not only a crash of the process");
+ABSL_FLAG(bool, demo, false, "Load the demo data (idempotent) after starting");
+ABSL_FLAG(std::string, demo_dir, "",
+          "Load the demo data from this directory instead of the copy built in");
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "renkei-server: the database and matching service of a region's 産学官金 network.\n"
+      "Usage: renkei-server [--data_dir DIR] [--listen HOST:PORT] [--sync_writes] [--demo]");
+  absl::ParseCommandLine(argc, argv);
+  renkei::ServerOptions options;
+  options.data_dir = absl::GetFlag(FLAGS_data_dir);
+  if (options.data_dir.empty()) options.data_dir = renkei::DefaultDataDir();
+  options.listen_address = absl::GetFlag(FLAGS_listen);
+  if (options.listen_address.empty()) {
+    const char* env = std::getenv("RENKEI_LISTEN");
+    options.listen_address = env != nullptr && *env != '\0' ? env : "127.0.0.1:50051";
+  }
+  options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
+  options.demo_dir = absl::GetFlag(FLAGS_demo_dir);
+  options.load_demo = absl::GetFlag(FLAGS_demo) || !options.demo_dir.empty();
+  return renkei::RunServer(options);
+}

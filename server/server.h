@@ -1,0 +1,73 @@
+// The renkei server: the store, the gRPC services over it, health checking
+// and reflection, on one listening port.
+#ifndef RENKEI_SERVER_SERVER_H_
+#define RENKEI_SERVER_SERVER_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace grpc {
+class Channel;
+class Server;
+}  // namespace grpc
+
+namespace renkei {
+
+namespace store {
+class Store;
+}  // namespace store
+
+struct ServerOptions {
+  std::string data_dir;                            // required
+  std::string listen_address = "127.0.0.1:50051";  // port 0 picks a free one
+  bool sync_writes = false;
+  // Load the demo data (data/demo) after starting; idempotent.
+  bool load_demo = false;
+  // Where the demo files are; empty means the copy built into the binary.
+  std::string demo_dir;
+};
+
+// The data directory used when none is given: $RENKEI_DATA_DIR, else
+// $XDG_DATA_HOME/renkei, else $HOME/.local/share/renkei, else ./renkei-data.
+std::string DefaultDataDir();
+
+class RenkeiServer {
+ public:
+  // Opens the store, starts the services and, if asked, loads the demo data.
+  static absl::StatusOr<std::unique_ptr<RenkeiServer>> Start(const ServerOptions& options);
+
+  RenkeiServer(const RenkeiServer&) = delete;
+  RenkeiServer& operator=(const RenkeiServer&) = delete;
+  ~RenkeiServer();  // shuts down if still running
+
+  // The port it listens on (the chosen one when asked for port 0).
+  int port() const { return port_; }
+  // A channel to the server that does not go through the network.
+  std::shared_ptr<grpc::Channel> InProcessChannel();
+  store::Store& store() { return *store_; }
+
+  // Stops taking calls, ends open streams, waits up to `grace` for running
+  // calls, then closes the store. Idempotent.
+  void Shutdown(absl::Duration grace = absl::Seconds(5));
+
+ private:
+  struct Services;
+  RenkeiServer();
+
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Services> services_;
+  std::unique_ptr<grpc::Server> server_;
+  int port_ = 0;
+  bool stopped_ = false;
+};
+
+// Runs the server until SIGINT or SIGTERM, then shuts down cleanly.
+// Returns the process exit code.
+int RunServer(const ServerOptions& options);
+
+}  // namespace renkei
+
+#endif  // RENKEI_SERVER_SERVER_H_

@@ -1,0 +1,35 @@
+// renkei.v1.ChangeService: the change feed, read from the store's persisted
+// log. Thread-safe; `store` must outlive the service. Streams end when the
+// client cancels, the server shuts down (Stop), or at the head when asked.
+#ifndef RENKEI_SERVER_SERVICE_CHANGE_SERVICE_H_
+#define RENKEI_SERVER_SERVICE_CHANGE_SERVICE_H_
+
+#include <atomic>
+
+#include "renkei/v1/change.grpc.pb.h"
+
+namespace renkei::store {
+class Store;
+}  // namespace renkei::store
+
+namespace renkei::service {
+
+class ChangeService final : public v1::ChangeService::Service {
+ public:
+  explicit ChangeService(store::Store* store) : store_(*store) {}
+
+  grpc::Status WatchChanges(grpc::ServerContext* context,
+                            const v1::WatchChangesRequest* request,
+                            grpc::ServerWriter<v1::Change>* writer) override;
+
+  // Ends every open stream within a poll interval (for shutdown).
+  void Stop() { stopping_ = true; }
+
+ private:
+  store::Store& store_;
+  std::atomic<bool> stopping_{false};
+};
+
+}  // namespace renkei::service
+
+#endif  // RENKEI_SERVER_SERVICE_CHANGE_SERVICE_H_

@@ -1,0 +1,36 @@
+// renkei.v1.CollaborationService over the store. Thread-safe; `store` must outlive the
+// service.
+#ifndef RENKEI_SERVER_SERVICE_COLLABORATION_SERVICE_H_
+#define RENKEI_SERVER_SERVICE_COLLABORATION_SERVICE_H_
+
+#include "renkei/v1/collaboration.grpc.pb.h"
+
+namespace renkei::store {
+class Store;
+}  // namespace renkei::store
+
+namespace renkei::service {
+
+class CollaborationService final : public v1::CollaborationService::Service {
+ public:
+  explicit CollaborationService(store::Store* store) : store_(*store) {}
+
+  grpc::Status GetCollaboration(grpc::ServerContext* context, const v1::GetCollaborationRequest* request,
+                      v1::Collaboration* response) override;
+  grpc::Status ListCollaborations(grpc::ServerContext* context, const v1::ListCollaborationsRequest* request,
+                        v1::ListCollaborationsResponse* response) override;
+  grpc::Status CreateCollaboration(grpc::ServerContext* context,
+                         const v1::CreateCollaborationRequest* request, v1::Collaboration* response) override;
+  grpc::Status UpdateCollaboration(grpc::ServerContext* context,
+                         const v1::UpdateCollaborationRequest* request, v1::Collaboration* response) override;
+  grpc::Status DeleteCollaboration(grpc::ServerContext* context,
+                         const v1::DeleteCollaborationRequest* request,
+                         v1::DeleteResponse* response) override;
+
+ private:
+  store::Store& store_;
+};
+
+}  // namespace renkei::service
+
+#endif  // RENKEI_SERVER_SERVICE_COLLABORATION_SERVICE_H_

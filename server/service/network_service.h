@@ -1,0 +1,61 @@
+// renkei.v1.NetworkService: networks and their memberships over the store.
+// Thread-safe; `store` must outlive the service.
+#ifndef RENKEI_SERVER_SERVICE_NETWORK_SERVICE_H_
+#define RENKEI_SERVER_SERVICE_NETWORK_SERVICE_H_
+
+#include "renkei/v1/network.grpc.pb.h"
+
+namespace renkei::store {
+class Store;
+}  // namespace renkei::store
+
+namespace renkei::service {
+
+class NetworkService final : public v1::NetworkService::Service {
+ public:
+  explicit NetworkService(store::Store* store) : store_(*store) {}
+
+  grpc::Status GetNetwork(grpc::ServerContext* context, const v1::GetNetworkRequest* request,
+                          v1::Network* response) override;
+  grpc::Status ListNetworks(grpc::ServerContext* context,
+                            const v1::ListNetworksRequest* request,
+                            v1::ListNetworksResponse* response) override;
+  grpc::Status CreateNetwork(grpc::ServerContext* context,
+                             const v1::CreateNetworkRequest* request,
+                             v1::Network* response) override;
+  grpc::Status UpdateNetwork(grpc::ServerContext* context,
+                             const v1::UpdateNetworkRequest* request,
+                             v1::Network* response) override;
+  grpc::Status DeleteNetwork(grpc::ServerContext* context,
+                             const v1::DeleteNetworkRequest* request,
+                             v1::DeleteResponse* response) override;
+
+  grpc::Status CreateMembership(grpc::ServerContext* context,
+                                const v1::CreateMembershipRequest* request,
+                                v1::Membership* response) override;
+  grpc::Status GetMembership(grpc::ServerContext* context,
+                             const v1::GetMembershipRequest* request,
+                             v1::Membership* response) override;
+  grpc::Status ListMemberships(grpc::ServerContext* context,
+                               const v1::ListMembershipsRequest* request,
+                               v1::ListMembershipsResponse* response) override;
+  grpc::Status ListOrganizationMemberships(
+      grpc::ServerContext* context, const v1::ListOrganizationMembershipsRequest* request,
+      v1::ListMembershipsResponse* response) override;
+  grpc::Status UpdateMembership(grpc::ServerContext* context,
+                                const v1::UpdateMembershipRequest* request,
+                                v1::Membership* response) override;
+  grpc::Status DeleteMembership(grpc::ServerContext* context,
+                                const v1::DeleteMembershipRequest* request,
+                                v1::DeleteResponse* response) override;
+
+ private:
+  // Fills the output-only member_count.
+  void AddMemberCount(v1::Network* network) const;
+
+  store::Store& store_;
+};
+
+}  // namespace renkei::service
+
+#endif  // RENKEI_SERVER_SERVICE_NETWORK_SERVICE_H_

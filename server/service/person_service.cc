@@ -1,0 +1,61 @@
+#include "server/service/person_service.h"
+
+#include "server/service/record_ops.h"
+#include "server/store/index.h"
+
+namespace renkei::service {
+
+grpc::Status PersonService::GetPerson(grpc::ServerContext*, const v1::GetPersonRequest* request,
+                           v1::Person* response) {
+  RecordKey key{Kind::kPerson, request->name(),
+                request->has_external_id() ? &request->external_id() : nullptr, ""};
+  return GetRecord(store_, key, response);
+}
+
+grpc::Status PersonService::ListPeople(grpc::ServerContext*, const v1::ListPeopleRequest* request,
+                             v1::ListPeopleResponse* response) {
+  absl::StatusOr<int> page_size = PageSize(request->page_size());
+  if (!page_size.ok()) return ToGrpcStatus(page_size.status());
+  store::ListRequest list;
+  list.kind = Kind::kPerson;
+  list.page_size = *page_size;
+  list.page_token = request->page_token();
+  list.name_prefix = request->name_prefix();
+  list.name_contains = request->name_contains();
+  if (!request->organization().empty()) {
+    absl::StatusOr<uint64_t> id = FilterId(request->organization(), Kind::kOrganization, "organization");
+    if (!id.ok()) return ToGrpcStatus(id.status());
+    list.terms.push_back(store::PeopleOf(*id));
+  }
+  if (request->role() != 0) {
+    absl::Status valid = CheckEnumFilter(v1::PersonRole_IsValid(request->role()),
+                                         request->role(), "role");
+    if (!valid.ok()) return ToGrpcStatus(valid);
+    list.terms.push_back(store::PeopleWithRole(request->role()));
+  }
+  if (!request->department().empty()) {
+    list.terms.push_back(store::PeopleInDepartment(request->department()));
+  }
+  return ListRecords(store_, list, response->mutable_people(),
+                     response->mutable_next_page_token());
+}
+
+grpc::Status PersonService::CreatePerson(grpc::ServerContext*, const v1::CreatePersonRequest* request,
+                              v1::Person* response) {
+  return CreateRecord(store_, request->person(), request->request_id(), "person",
+                      response);
+}
+
+grpc::Status PersonService::UpdatePerson(grpc::ServerContext*, const v1::UpdatePersonRequest* request,
+                              v1::Person* response) {
+  return UpdateRecord(store_, request->person(), request->update_mask(), "person",
+                      response);
+}
+
+grpc::Status PersonService::DeletePerson(grpc::ServerContext*, const v1::DeletePersonRequest* request,
+                              v1::DeleteResponse* response) {
+  return DeleteRecord(store_, Kind::kPerson, request->name(), request->etag(),
+                      request->cascade(), response);
+}
+
+}  // namespace renkei::service

@@ -1,0 +1,87 @@
+#include "server/service/record_ops.h"
+
+#include "server/records/corporate_number.h"
+#include "server/store/index.h"
+
+namespace renkei::service {
+
+absl::StatusOr<std::string> ResolveKey(const store::Store& store, const RecordKey& key) {
+  const int keys = !key.name.empty() + (key.external_id != nullptr) +
+                   !key.corporate_number.empty();
+  if (keys != 1) {
+    return InvalidFieldError(
+        "name", key.kind == Kind::kOrganization
+                    ? "give exactly one of name, corporate_number and external_id"
+                    : "give exactly one of name and external_id");
+  }
+  if (!key.name.empty()) {
+    absl::StatusOr<ResourceName> parsed = ParseResourceName(key.name, key.kind);
+    if (!parsed.ok()) return InvalidFieldError("name", std::string(parsed.status().message()));
+    return key.name;
+  }
+  absl::StatusOr<std::string> found;
+  if (!key.corporate_number.empty()) {
+    std::string problem = records::CorporateNumberProblem(key.corporate_number);
+    if (!problem.empty()) return InvalidFieldError("corporate_number", std::move(problem));
+    found = store.Lookup(store::CorporateNumberKey(key.corporate_number));
+    if (absl::IsNotFound(found.status())) {
+      return absl::NotFoundError(
+          absl::StrCat("no organization has 法人番号 ", key.corporate_number));
+    }
+    return found;
+  }
+  if (key.external_id->source().empty() || key.external_id->value().empty()) {
+    return InvalidFieldError("external_id", "needs both source and value");
+  }
+  found = store.Lookup(store::ExternalIdKey(key.kind, key.external_id->source(),
+                                            key.external_id->value()));
+  if (absl::IsNotFound(found.status())) {
+    return absl::NotFoundError(absl::StrCat("no ", NounOf(key.kind), " has external id ",
+                                            key.external_id->source(), " = ",
+                                            key.external_id->value()));
+  }
+  return found;
+}
+
+absl::StatusOr<int> PageSize(int requested) {
+  if (requested < 0) return InvalidFieldError("page_size", "must not be negative");
+  if (requested == 0) return records::kDefaultPageSize;
+  return std::min(requested, records::kMaxPageSize);
+}
+
+absl::StatusOr<uint64_t> FilterId(const std::string& value, Kind kind,
+                                  const std::string& field) {
+  absl::StatusOr<ResourceName> name = ParseResourceName(value, kind);
+  if (!name.ok()) return InvalidFieldError(field, std::string(name.status().message()));
+  return name->id;
+}
+
+absl::Status CheckEnumFilter(bool valid, int value, const std::string& field) {
+  if (valid) return absl::OkStatus();
+  return InvalidFieldError(field, absl::StrCat(value, " is not a value of the enum"));
+}
+
+grpc::Status DeleteRecord(store::Store& store, Kind kind, const std::string& name,
+                          const std::string& etag, bool cascade,
+                          v1::DeleteResponse* response) {
+  if (name.empty()) return ToGrpcStatus(InvalidFieldError("name", "is required"));
+  absl::StatusOr<ResourceName> parsed = ParseResourceName(name, kind);
+  if (!parsed.ok()) {
+    return ToGrpcStatus(InvalidFieldError("name", std::string(parsed.status().message())));
+  }
+  absl::StatusOr<store::DeleteResult> result = store.Delete(name, etag, cascade);
+  if (!result.ok()) {
+    absl::Status status = result.status();
+    if (status.code() == absl::StatusCode::kInvalidArgument &&
+        FieldViolationsOf(status).empty()) {
+      status = InvalidFieldError("name", std::string(status.message()));
+    }
+    return ToGrpcStatus(status);
+  }
+  for (std::string& deleted : result->deleted) response->add_deleted(std::move(deleted));
+  for (std::string& unlinked : result->unlinked) response->add_unlinked(std::move(unlinked));
+  response->set_revision(result->revision);
+  return grpc::Status::OK;
+}
+
+}  // namespace renkei::service

@@ -1,0 +1,131 @@
+// The steps every resource service shares: check the request, call the
+// records library and the store, map the status. Each service class calls
+// these with its own message types; T is one of the seven record messages.
+#ifndef RENKEI_SERVER_SERVICE_RECORD_OPS_H_
+#define RENKEI_SERVER_SERVICE_RECORD_OPS_H_
+
+#include <grpcpp/support/status.h>
+
+#include <string>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/field_mask.pb.h"
+#include "google/protobuf/repeated_ptr_field.h"
+#include "renkei/v1/common.pb.h"
+#include "server/names/resource_name.h"
+#include "server/records/limits.h"
+#include "server/records/update_mask.h"
+#include "server/records/validate.h"
+#include "server/service/grpc_status.h"
+#include "server/store/store.h"
+#include "server/util/errors.h"
+
+namespace renkei::service {
+
+// Which record a Get asks for: exactly one of its keys.
+struct RecordKey {
+  Kind kind;
+  std::string name;
+  const v1::ExternalId* external_id = nullptr;  // when set in the request
+  std::string corporate_number;                 // organizations only
+};
+
+// The resource name the key designates, or the error to answer with.
+absl::StatusOr<std::string> ResolveKey(const store::Store& store, const RecordKey& key);
+
+// page_size: negative is INVALID_ARGUMENT, 0 means the default (50), more
+// than 1000 means 1000.
+absl::StatusOr<int> PageSize(int requested);
+
+// The id of a filter that names a record of `kind`, or INVALID_ARGUMENT
+// naming `field`.
+absl::StatusOr<uint64_t> FilterId(const std::string& value, Kind kind,
+                                  const std::string& field);
+
+// An enum filter value that must be a value of its enum (0 = no filter).
+absl::Status CheckEnumFilter(bool valid, int value, const std::string& field);
+
+template <typename T>
+grpc::Status GetRecord(const store::Store& store, const RecordKey& key, T* response) {
+  absl::StatusOr<std::string> name = ResolveKey(store, key);
+  if (!name.ok()) return ToGrpcStatus(name.status());
+  absl::Status status = store.Get(*name, response);
+  if (!status.ok() && status.code() == absl::StatusCode::kInvalidArgument) {
+    status = InvalidFieldError("name", std::string(status.message()));
+  }
+  return ToGrpcStatus(status);
+}
+
+// `field` is the request field holding the record ("organization").
+template <typename T>
+grpc::Status CreateRecord(store::Store& store, const T& input,
+                          const std::string& request_id, const std::string& field,
+                          T* response) {
+  absl::Status status = records::ValidateRequestId(request_id);
+  if (!status.ok()) return ToGrpcStatus(status);
+  T record = input;
+  records::PrepareForCreate(&record);
+  status = records::ValidateRecord(record);
+  if (status.ok()) status = store.Create(&record, request_id);
+  if (!status.ok()) return ToGrpcStatus(WithFieldPrefix(status, field));
+  *response = std::move(record);
+  return grpc::Status::OK;
+}
+
+template <typename T>
+grpc::Status UpdateRecord(store::Store& store, const T& patch,
+                          const google::protobuf::FieldMask& mask,
+                          const std::string& field, T* response) {
+  if (patch.name().empty()) {
+    return ToGrpcStatus(InvalidFieldError(absl::StrCat(field, ".name"),
+                                          "is required: which record to update"));
+  }
+  bool refused_by_mutate = false;
+  absl::Status status = store.Update(
+      patch.name(), patch.etag(),
+      [&](google::protobuf::Message* record) -> absl::Status {
+        refused_by_mutate = true;
+        absl::Status applied = records::ApplyUpdateMask(patch, mask, record);
+        if (!applied.ok()) return applied;  // paths name update_mask.paths[i]
+        records::DeriveFields(record);
+        absl::Status valid = records::ValidateRecord(*record);
+        if (!valid.ok()) return WithFieldPrefix(valid, field);
+        refused_by_mutate = false;
+        return absl::OkStatus();
+      },
+      response);
+  if (!status.ok() && !refused_by_mutate) {
+    if (status.code() == absl::StatusCode::kInvalidArgument &&
+        FieldViolationsOf(status).empty()) {
+      status = InvalidFieldError(absl::StrCat(field, ".name"), std::string(status.message()));
+    } else {
+      status = WithFieldPrefix(status, field);
+    }
+  }
+  return ToGrpcStatus(status);
+}
+
+grpc::Status DeleteRecord(store::Store& store, Kind kind, const std::string& name,
+                          const std::string& etag, bool cascade,
+                          v1::DeleteResponse* response);
+
+// Runs `request` and appends the page to `out`.
+template <typename T>
+grpc::Status ListRecords(const store::Store& store, const store::ListRequest& request,
+                         google::protobuf::RepeatedPtrField<T>* out,
+                         std::string* next_page_token) {
+  absl::StatusOr<store::ListResult> result = store.List(request, T::default_instance());
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  for (auto& record : result->records) {
+    out->Add()->Swap(static_cast<T*>(record.get()));
+  }
+  *next_page_token = std::move(result->next_page_token);
+  return grpc::Status::OK;
+}
+
+}  // namespace renkei::service
+
+#endif  // RENKEI_SERVER_SERVICE_RECORD_OPS_H_

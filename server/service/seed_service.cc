@@ -1,0 +1,63 @@
+#include "server/service/seed_service.h"
+
+#include "server/service/record_ops.h"
+#include "server/store/index.h"
+
+namespace renkei::service {
+
+grpc::Status SeedService::GetSeed(grpc::ServerContext*, const v1::GetSeedRequest* request,
+                           v1::Seed* response) {
+  RecordKey key{Kind::kSeed, request->name(),
+                request->has_external_id() ? &request->external_id() : nullptr, ""};
+  return GetRecord(store_, key, response);
+}
+
+grpc::Status SeedService::ListSeeds(grpc::ServerContext*, const v1::ListSeedsRequest* request,
+                             v1::ListSeedsResponse* response) {
+  absl::StatusOr<int> page_size = PageSize(request->page_size());
+  if (!page_size.ok()) return ToGrpcStatus(page_size.status());
+  store::ListRequest list;
+  list.kind = Kind::kSeed;
+  list.page_size = *page_size;
+  list.page_token = request->page_token();
+  list.name_prefix = request->name_prefix();
+  list.name_contains = request->name_contains();
+  if (!request->institution().empty()) {
+    absl::StatusOr<uint64_t> id = FilterId(request->institution(), Kind::kOrganization, "institution");
+    if (!id.ok()) return ToGrpcStatus(id.status());
+    list.terms.push_back(store::SeedsOf(*id));
+  }
+  if (!request->researcher().empty()) {
+    absl::StatusOr<uint64_t> id = FilterId(request->researcher(), Kind::kPerson, "researcher");
+    if (!id.ok()) return ToGrpcStatus(id.status());
+    list.terms.push_back(store::SeedsOfResearcher(*id));
+  }
+  if (!request->field().empty()) {
+    list.terms.push_back(store::SeedsInField(request->field()));
+  }
+  if (!request->keyword().empty()) {
+    list.terms.push_back(store::SeedsWithKeyword(request->keyword()));
+  }
+  return ListRecords(store_, list, response->mutable_seeds(),
+                     response->mutable_next_page_token());
+}
+
+grpc::Status SeedService::CreateSeed(grpc::ServerContext*, const v1::CreateSeedRequest* request,
+                              v1::Seed* response) {
+  return CreateRecord(store_, request->seed(), request->request_id(), "seed",
+                      response);
+}
+
+grpc::Status SeedService::UpdateSeed(grpc::ServerContext*, const v1::UpdateSeedRequest* request,
+                              v1::Seed* response) {
+  return UpdateRecord(store_, request->seed(), request->update_mask(), "seed",
+                      response);
+}
+
+grpc::Status SeedService::DeleteSeed(grpc::ServerContext*, const v1::DeleteSeedRequest* request,
+                              v1::DeleteResponse* response) {
+  return DeleteRecord(store_, Kind::kSeed, request->name(), request->etag(),
+                      request->cascade(), response);
+}
+
+}  // namespace renkei::service

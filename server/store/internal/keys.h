@@ -1,0 +1,116 @@
+// Byte layouts of the keys the store writes. docs/store_format.md describes
+// them for people; this file is the definition. Every number here is part of
+// the on-disk format: never renumber, only add.
+#ifndef RENKEI_SERVER_STORE_INTERNAL_KEYS_H_
+#define RENKEI_SERVER_STORE_INTERNAL_KEYS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include "absl/strings/string_view.h"
+
+#include "server/names/resource_name.h"
+
+namespace renkei::store::internal {
+
+// Column families.
+inline constexpr char kRecordsFamily[] = "records";
+inline constexpr char kIndexFamily[] = "index";
+inline constexpr char kLogFamily[] = "log";
+inline constexpr char kMetaFamily[] = "meta";
+inline constexpr char kRequestsFamily[] = "requests";
+
+inline constexpr int64_t kSchemaVersion = 1;
+
+// Secondary indexes: which records hold which value. Values are normalized
+// text (server/text), decimal enum numbers or big-endian ids.
+enum class IndexId : uint8_t {
+  kOrgKind = 1,
+  kOrgPrefecture = 2,
+  kOrgCity = 3,
+  kOrgDistrict = 4,
+  kOrgJsic = 5,
+  kOrgCertification = 6,
+  kOrgCurrentNetwork = 7,  // written by memberships without an end date
+  kNameGram = 10,          // any kind: 1- and 2-code-point grams of names
+  kPersonOrganization = 20,
+  kPersonRole = 21,
+  kPersonDepartment = 22,
+  kSeedInstitution = 30,
+  kSeedResearcher = 31,
+  kSeedField = 32,
+  kSeedKeyword = 33,
+  kNeedCompany = 40,
+  kNeedStatus = 41,
+  kNeedVisibility = 42,
+  kCollabType = 50,
+  kCollabFiscalYear = 51,
+  kCollabOrganization = 52,
+  kCollabPerson = 53,
+  kCollabSeed = 54,
+  kCollabNeed = 55,
+  kNetworkSecretariat = 60,
+  kMembershipByOrganization = 70,
+  kMembershipCurrentByNetwork = 71,
+  kMembershipCurrentByOrganization = 72,
+};
+
+// Unique keys: one record per value.
+enum class UniqueId : uint8_t {
+  kCorporateNumber = 1,
+  kExternalId = 2,
+};
+
+// What a cascade delete does to a record that refers to the deleted one.
+enum class OnDelete : uint8_t {
+  kUnlink = 1,   // remove the reference, keep the record
+  kCascade = 2,  // delete the record too
+};
+
+// Key prefixes inside the index family.
+inline constexpr char kIndexTag = 'i';
+inline constexpr char kUniqueTag = 'u';
+inline constexpr char kReferenceTag = 'r';
+
+void AppendBigEndian64(std::string* out, uint64_t value);
+uint64_t ReadBigEndian64(absl::string_view bytes);  // REQUIRES: 8 bytes
+
+// Record keys (records family): [kind][be64 id], and for memberships
+// [kind][be64 network][be64 organization].
+std::string RecordKey(const ResourceName& name);
+std::string RecordKindPrefix(Kind kind);
+std::string MembershipNetworkPrefix(uint64_t network_id);
+size_t RecordKeyLength(Kind kind);
+// Parses a record key; nullopt when malformed.
+std::optional<ResourceName> ParseRecordKey(absl::string_view key);
+
+// Index entries: 'i' [kind][index][varint length][value] + record key.
+std::string IndexPrefix(Kind kind, IndexId index, absl::string_view value);
+// The value of an id-valued index.
+std::string IdValue(uint64_t id);
+
+// Unique keys: 'u' [kind][unique][value] → record key.
+std::string UniqueKey(Kind kind, UniqueId unique, absl::string_view value);
+std::string ExternalIdValue(absl::string_view source, absl::string_view value);
+
+// Reference entries: 'r' + target record key + source record key →
+// [on_delete] + the source's field paths joined by ", ".
+std::string ReferencePrefix(absl::string_view target_key);
+std::string ReferenceKey(absl::string_view target_key, absl::string_view source_key);
+
+// Change log (log family): be64 revision → renkei.v1.Change.
+std::string LogKey(int64_t revision);
+
+// Meta family.
+inline constexpr char kSchemaVersionKey[] = "schema_version";
+inline constexpr char kRevisionKey[] = "revision";
+std::string NextIdKey(Kind kind);
+// Counters: "c/" + name, an int64 kept by the "add" merge operator.
+std::string CounterKey(absl::string_view name);
+
+// Requests family: [kind] + request_id → the record as first created.
+std::string RequestKey(Kind kind, absl::string_view request_id);
+
+}  // namespace renkei::store::internal
+
+#endif  // RENKEI_SERVER_STORE_INTERNAL_KEYS_H_

@@ -1,0 +1,325 @@
+#include "server/store/internal/write_txn.h"
+
+#include <rocksdb/db.h>
+#include <rocksdb/write_batch.h>
+
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/message.h"
+#include "google/protobuf/timestamp.pb.h"
+#include "renkei/v1/change.pb.h"
+#include "server/store/internal/counter_merge.h"
+#include "server/store/internal/keys.h"
+#include "server/store/internal/schema.h"
+#include "server/util/errors.h"
+#include "server/util/status_macros.h"
+
+namespace renkei::store::internal {
+
+using google::protobuf::Message;
+
+struct WriteTxn::Staged {
+  ResourceName name;
+  std::string key;
+  std::unique_ptr<Message> before;  // as stored; null when new
+  std::unique_ptr<Message> after;   // null when deleted
+};
+
+namespace {
+
+void SetTimestamp(Message* record, const char* field, absl::Time time) {
+  const auto* fd = record->GetDescriptor()->FindFieldByName(field);
+  if (fd == nullptr) return;
+  auto* ts = dynamic_cast<google::protobuf::Timestamp*>(
+      record->GetReflection()->MutableMessage(record, fd));
+  if (ts == nullptr) return;
+  const int64_t nanos = absl::ToUnixNanos(time);
+  ts->set_seconds(nanos / 1'000'000'000);
+  ts->set_nanos(static_cast<int32_t>(nanos % 1'000'000'000));
+}
+
+void CopyField(const Message& from, Message* to, const char* field) {
+  const auto* fd = to->GetDescriptor()->FindFieldByName(field);
+  if (fd == nullptr) return;
+  const auto* reflection = to->GetReflection();
+  if (fd->cpp_type() == google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) {
+    if (reflection->HasField(from, fd)) {
+      reflection->MutableMessage(to, fd)->CopyFrom(reflection->GetMessage(from, fd));
+    } else {
+      reflection->ClearField(to, fd);
+    }
+  }
+}
+
+void SetString(Message* record, const char* field, const std::string& value) {
+  const auto* fd = record->GetDescriptor()->FindFieldByName(field);
+  if (fd != nullptr) record->GetReflection()->SetString(record, fd, value);
+}
+
+std::string FirstField(const std::string& fields) {
+  return std::string(fields.substr(0, fields.find(", ")));
+}
+
+std::string NameOfKey(absl::string_view key) {
+  std::optional<ResourceName> name = ParseRecordKey(key);
+  return name.has_value() ? name->ToString() : "(unknown record)";
+}
+
+}  // namespace
+
+WriteTxn::WriteTxn(const Families& families, int64_t first_revision, absl::Time now)
+    : families_(families), now_(now), next_revision_(first_revision) {}
+
+WriteTxn::~WriteTxn() = default;
+
+absl::StatusOr<WriteTxn::Staged*> WriteTxn::Stage(const ResourceName& name) {
+  const std::string key = RecordKey(name);
+  auto it = by_key_.find(key);
+  if (it != by_key_.end()) return it->second;
+  auto staged = std::make_unique<Staged>();
+  staged->name = name;
+  staged->key = key;
+  std::string bytes;
+  rocksdb::Status status =
+      families_.db->Get(rocksdb::ReadOptions(), families_.records, key, &bytes);
+  if (status.ok()) {
+    staged->before = NewRecord(name.kind);
+    if (!staged->before->ParseFromString(bytes)) {
+      return absl::DataLossError(absl::StrCat(name.ToString(), " does not parse"));
+    }
+    staged->after.reset(staged->before->New());
+    staged->after->CopyFrom(*staged->before);
+  } else if (!status.IsNotFound()) {
+    return FromRocks(status, absl::StrCat("reading ", name.ToString()));
+  }
+  Staged* raw = staged.get();
+  staged_.push_back(std::move(staged));
+  by_key_.emplace(key, raw);
+  return raw;
+}
+
+absl::StatusOr<std::unique_ptr<Message>> WriteTxn::Read(const ResourceName& name) {
+  auto it = by_key_.find(RecordKey(name));
+  const Message* current = nullptr;
+  if (it != by_key_.end()) {
+    current = it->second->after.get();
+  } else {
+    std::string bytes;
+    rocksdb::Status status = families_.db->Get(
+        rocksdb::ReadOptions(), families_.records, RecordKey(name), &bytes);
+    if (status.IsNotFound()) return std::unique_ptr<Message>();
+    if (!status.ok()) return FromRocks(status, absl::StrCat("reading ", name.ToString()));
+    std::unique_ptr<Message> record = NewRecord(name.kind);
+    if (!record->ParseFromString(bytes)) {
+      return absl::DataLossError(absl::StrCat(name.ToString(), " does not parse"));
+    }
+    return record;
+  }
+  if (current == nullptr) return std::unique_ptr<Message>();
+  std::unique_ptr<Message> copy(current->New());
+  copy->CopyFrom(*current);
+  return copy;
+}
+
+absl::Status WriteTxn::Put(const ResourceName& name, std::unique_ptr<Message> record) {
+  RENKEI_ASSIGN_OR_RETURN(Staged * staged, Stage(name));
+  staged->after = std::move(record);
+  return absl::OkStatus();
+}
+
+absl::Status WriteTxn::Delete(const ResourceName& name) {
+  RENKEI_ASSIGN_OR_RETURN(Staged * staged, Stage(name));
+  staged->after.reset();
+  return absl::OkStatus();
+}
+
+bool WriteTxn::IsDeleted(const ResourceName& name) const {
+  auto it = by_key_.find(RecordKey(name));
+  return it != by_key_.end() && it->second->before != nullptr &&
+         it->second->after == nullptr;
+}
+
+const Message* WriteTxn::Final(const ResourceName& name) const {
+  auto it = by_key_.find(RecordKey(name));
+  return it == by_key_.end() ? nullptr : it->second->after.get();
+}
+
+absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
+  const rocksdb::ReadOptions read;
+  // Final operation per index-family key: a value, or nullopt to delete.
+  std::map<std::string, std::optional<std::string>> index_ops;
+  std::map<std::string, int64_t> counter_deltas;
+  struct AddedUnique {
+    std::string owner_key;
+    std::string field;
+  };
+  std::map<std::string, AddedUnique> added_uniques;
+  std::set<std::string> removed_uniques;
+  struct AddedReference {
+    std::string target_key;
+    std::string field;
+  };
+  std::vector<AddedReference> added_references;
+  std::set<std::string> removed_reference_keys;
+  std::set<std::string> kept_reference_keys;  // held by staged records after
+
+  // Stamp the records and work out what changes.
+  for (auto& staged : staged_) {
+    if (staged->before == nullptr && staged->after == nullptr) continue;
+    const int64_t revision = next_revision_++;
+    if (staged->after != nullptr) {
+      SetString(staged->after.get(), "name", staged->name.ToString());
+      SetString(staged->after.get(), "etag", absl::StrCat(revision));
+      SetTimestamp(staged->after.get(), "update_time", now_);
+      if (staged->before != nullptr) {
+        CopyField(*staged->before, staged->after.get(), "create_time");
+      } else {
+        SetTimestamp(staged->after.get(), "create_time", now_);
+      }
+    }
+    const RecordEntries before = staged->before != nullptr
+                                     ? EntriesOf(*staged->before, staged->name)
+                                     : RecordEntries();
+    const RecordEntries after = staged->after != nullptr
+                                    ? EntriesOf(*staged->after, staged->name)
+                                    : RecordEntries();
+    // Index keys end with the key of the record they list, so no two staged
+    // records touch the same index key.
+    for (const std::string& key : before.index) {
+      if (!after.index.contains(key)) index_ops[key] = std::nullopt;
+    }
+    for (const std::string& key : after.index) {
+      if (!before.index.contains(key)) index_ops[key] = std::string();
+    }
+    for (const auto& [unique, field] : before.uniques) {
+      if (!after.uniques.contains(unique)) removed_uniques.insert(unique);
+    }
+    for (const auto& [unique, field] : after.uniques) {
+      if (before.uniques.contains(unique)) continue;
+      auto [it, inserted] = added_uniques.emplace(unique, AddedUnique{staged->key, field});
+      if (!inserted) {
+        return FieldError(absl::StatusCode::kAlreadyExists, field,
+                          absl::StrCat("is also given to ", NameOfKey(it->second.owner_key),
+                                       " in the same request"));
+      }
+    }
+    for (const auto& [ref, value] : before.references) {
+      if (!after.references.contains(ref)) removed_reference_keys.insert(ref);
+    }
+    for (const auto& [ref, value] : after.references) {
+      kept_reference_keys.insert(ref);
+      auto old = before.references.find(ref);
+      if (old == before.references.end()) {
+        const std::string target_key = ref.substr(1, ref.size() - 1 - staged->key.size());
+        added_references.push_back({target_key, FirstField(value.fields)});
+      }
+      if (old == before.references.end() || !(old->second == value)) {
+        index_ops[ref] = EncodeReferenceValue(value);
+      }
+    }
+    for (const auto& [name, amount] : before.counters) counter_deltas[name] -= amount;
+    for (const auto& [name, amount] : after.counters) counter_deltas[name] += amount;
+
+    // The record and its change-log entry.
+    v1::Change change;
+    change.set_revision(revision);
+    const int64_t nanos = absl::ToUnixNanos(now_);
+    change.mutable_commit_time()->set_seconds(nanos / 1'000'000'000);
+    change.mutable_commit_time()->set_nanos(static_cast<int32_t>(nanos % 1'000'000'000));
+    change.set_name(staged->name.ToString());
+    const Message* shown = staged->after != nullptr ? staged->after.get()
+                                                    : staged->before.get();
+    if (staged->after == nullptr) {
+      change.set_kind(v1::CHANGE_KIND_DELETED);
+      batch->Delete(families_.records, staged->key);
+    } else {
+      change.set_kind(staged->before == nullptr ? v1::CHANGE_KIND_CREATED
+                                                : v1::CHANGE_KIND_UPDATED);
+      batch->Put(families_.records, staged->key, staged->after->SerializeAsString());
+    }
+    const auto* field = v1::Change::descriptor()->FindFieldByName(
+        std::string(NounOf(staged->name.kind)));
+    change.GetReflection()->MutableMessage(&change, field)->CopyFrom(*shown);
+    batch->Put(families_.log, LogKey(revision), change.SerializeAsString());
+  }
+  // Unique keys: a key added here must be free, or freed by this mutation.
+  for (const auto& [unique, added] : added_uniques) {
+    std::string owner;
+    rocksdb::Status status = families_.db->Get(read, families_.index, unique, &owner);
+    if (status.ok() && owner != added.owner_key && !removed_uniques.contains(unique)) {
+      return FieldError(absl::StatusCode::kAlreadyExists, added.field,
+                        absl::StrCat("is already held by ", NameOfKey(owner)));
+    }
+    if (!status.ok() && !status.IsNotFound()) {
+      return FromRocks(status, "reading a unique key");
+    }
+  }
+  for (const std::string& unique : removed_uniques) {
+    if (!added_uniques.contains(unique)) index_ops[unique] = std::nullopt;
+  }
+  for (const auto& [unique, added] : added_uniques) index_ops[unique] = added.owner_key;
+
+  // References: an added reference must point at a record that exists after
+  // this mutation.
+  for (const AddedReference& ref : added_references) {
+    auto staged = by_key_.find(ref.target_key);
+    bool exists;
+    if (staged != by_key_.end()) {
+      exists = staged->second->after != nullptr;
+    } else {
+      std::string ignored;
+      rocksdb::Status status =
+          families_.db->Get(read, families_.records, ref.target_key, &ignored);
+      if (!status.ok() && !status.IsNotFound()) {
+        return FromRocks(status, "checking a reference");
+      }
+      exists = status.ok();
+    }
+    if (!exists) {
+      return InvalidFieldError(ref.field, absl::StrCat(NameOfKey(ref.target_key),
+                                                       " does not exist"));
+    }
+  }
+  // A deleted record must not be referred to by anything that stays.
+  std::vector<PreconditionViolation> dangling;
+  for (auto& staged : staged_) {
+    if (staged->before == nullptr || staged->after != nullptr) continue;
+    const std::string prefix = ReferencePrefix(staged->key);
+    std::unique_ptr<rocksdb::Iterator> it(families_.db->NewIterator(read, families_.index));
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      const std::string ref = it->key().ToString();
+      if (removed_reference_keys.contains(ref) && !kept_reference_keys.contains(ref)) {
+        continue;
+      }
+      const std::string source = ref.substr(prefix.size());
+      dangling.push_back({"REFERENCED", NameOfKey(source),
+                          absl::StrCat("refers to ", staged->name.ToString(), " (",
+                                       DecodeReferenceValue(View(it->value())).fields,
+                                       ")")});
+    }
+    if (!it->status().ok()) return FromRocks(it->status(), "reading references");
+  }
+  if (!dangling.empty()) {
+    return PreconditionError("the record is still referred to", dangling);
+  }
+  for (const std::string& ref : removed_reference_keys) {
+    if (!kept_reference_keys.contains(ref)) index_ops[ref] = std::nullopt;
+  }
+
+  for (const auto& [key, value] : index_ops) {
+    if (value.has_value()) {
+      batch->Put(families_.index, key, *value);
+    } else {
+      batch->Delete(families_.index, key);
+    }
+  }
+  for (const auto& [name, delta] : counter_deltas) {
+    if (delta != 0) batch->Merge(families_.meta, CounterKey(name), EncodeCounter(delta));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace renkei::store::internal

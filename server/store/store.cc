@@ -1,0 +1,557 @@
+#include "server/store/store.h"
+
+#include <rocksdb/cache.h>
+#include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/options.h>
+#include <rocksdb/table.h>
+#include <rocksdb/utilities/options_util.h>
+#include <rocksdb/write_batch.h>
+
+#include <algorithm>
+#include <set>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/message.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "server/store/internal/counter_merge.h"
+#include "server/store/internal/families.h"
+#include "server/store/internal/intersection.h"
+#include "server/store/internal/keys.h"
+#include "server/store/internal/page_token.h"
+#include "server/store/internal/schema.h"
+#include "server/store/internal/write_txn.h"
+#include "server/text/normalize.h"
+#include "server/util/errors.h"
+#include "server/util/status_macros.h"
+
+namespace renkei::store {
+
+using google::protobuf::Message;
+using internal::FromRocks;
+using internal::View;
+
+// Gives the store's internals the open database.
+class WriteTxnAccess {
+ public:
+  static internal::Families FamiliesOf(const Store& store) {
+    return internal::Families{store.db_.get(), store.records_, store.index_,
+                              store.log_, store.meta_, store.requests_};
+  }
+};
+
+namespace {
+
+// A RocksDB snapshot released when it goes out of scope.
+class ScopedSnapshot {
+ public:
+  explicit ScopedSnapshot(rocksdb::DB* db) : db_(db), snapshot_(db->GetSnapshot()) {}
+  ~ScopedSnapshot() { db_->ReleaseSnapshot(snapshot_); }
+  ScopedSnapshot(const ScopedSnapshot&) = delete;
+  ScopedSnapshot& operator=(const ScopedSnapshot&) = delete;
+  const rocksdb::Snapshot* get() const { return snapshot_; }
+
+ private:
+  rocksdb::DB* const db_;
+  const rocksdb::Snapshot* const snapshot_;
+};
+
+rocksdb::ColumnFamilyOptions FamilyOptions(const std::shared_ptr<rocksdb::Cache>& cache,
+                                           bool point_lookups) {
+  rocksdb::ColumnFamilyOptions options;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = cache;
+  table.cache_index_and_filter_blocks = true;
+  if (point_lookups) {
+    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  }
+  options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  options.compression = rocksdb::kLZ4Compression;
+  options.bottommost_compression = rocksdb::kZSTD;
+  return options;
+}
+
+std::string ExistsMessage(const ResourceName& name) {
+  return absl::StrCat(name.ToString(), " already exists");
+}
+
+absl::Status NotFound(absl::string_view name) {
+  return absl::NotFoundError(absl::StrCat(name, " does not exist"));
+}
+
+absl::Status CheckEtag(const Message& current, absl::string_view etag) {
+  if (etag.empty()) return absl::OkStatus();
+  const auto* fd = current.GetDescriptor()->FindFieldByName("etag");
+  const std::string stored = current.GetReflection()->GetString(current, fd);
+  if (stored != etag) {
+    return absl::AbortedError(absl::StrCat(
+        "etag \"", etag, "\" is stale: the record changed since it was read "
+        "(its etag is now \"", stored, "\"); read it again and retry"));
+  }
+  return absl::OkStatus();
+}
+
+// Restores the fields only the store sets, in case `mutate` touched them.
+void KeepOutputOnly(const Message& from, Message* to) {
+  const auto* descriptor = to->GetDescriptor();
+  const auto* reflection = to->GetReflection();
+  for (const char* field : {"name", "etag", "create_time", "update_time"}) {
+    const auto* fd = descriptor->FindFieldByName(field);
+    if (fd == nullptr) continue;
+    if (fd->cpp_type() == google::protobuf::FieldDescriptor::CPPTYPE_STRING) {
+      reflection->SetString(to, fd, reflection->GetString(from, fd));
+    } else if (reflection->HasField(from, fd)) {
+      reflection->MutableMessage(to, fd)->CopyFrom(reflection->GetMessage(from, fd));
+    } else {
+      reflection->ClearField(to, fd);
+    }
+  }
+}
+
+// The n-grams a name filter is looked up by: bigrams (or the single
+// character), at most 8 of them spread over the query.
+std::vector<std::string> QueryGrams(const std::string& normalized) {
+  std::vector<std::string> grams =
+      text::CodePointGrams(normalized, text::CodePointCount(normalized) == 1 ? 1 : 2);
+  constexpr size_t kMaxGrams = 8;
+  if (grams.size() <= kMaxGrams) return grams;
+  std::vector<std::string> spread;
+  for (size_t i = 0; i < kMaxGrams; ++i) {
+    spread.push_back(grams[i * (grams.size() - 1) / (kMaxGrams - 1)]);
+  }
+  return spread;
+}
+
+bool MatchesNames(const Message& record, const std::string& prefix,
+                  const std::string& contains) {
+  const std::vector<std::string> names = internal::NormalizedNames(record);
+  auto any = [&](auto predicate) {
+    return std::any_of(names.begin(), names.end(), predicate);
+  };
+  if (!prefix.empty() && !any([&](const std::string& name) {
+        return name.starts_with(prefix) || text::StripLegalForm(name).starts_with(prefix);
+      })) {
+    return false;
+  }
+  if (!contains.empty() && !any([&](const std::string& name) {
+        return name.find(contains) != std::string::npos;
+      })) {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Store::Store(const StoreOptions& options, std::string path)
+    : options_(options), path_(std::move(path)) {}
+
+Store::~Store() {
+  if (db_ == nullptr) return;
+  for (rocksdb::ColumnFamilyHandle* handle : handles_) {
+    db_->DestroyColumnFamilyHandle(handle);
+  }
+  db_->Close();
+}
+
+absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
+                                                   absl::string_view path) {
+  std::unique_ptr<Store> store(new Store(options, std::string(path)));
+  RENKEI_RETURN_IF_ERROR(store->OpenDatabase());
+  return store;
+}
+
+absl::Status Store::OpenDatabase() {
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = options_.create_if_missing;
+  db_options.create_missing_column_families = true;
+  db_options.IncreaseParallelism(2);
+  db_options.max_background_jobs = 2;
+  db_options.keep_log_file_num = 5;
+
+  auto cache = rocksdb::NewLRUCache(options_.block_cache_bytes);
+  auto meta_options = FamilyOptions(cache, true);
+  meta_options.merge_operator = internal::NewCounterMergeOperator();
+  const std::vector<std::pair<std::string, rocksdb::ColumnFamilyOptions>> ours = {
+      {rocksdb::kDefaultColumnFamilyName, FamilyOptions(cache, true)},
+      {internal::kRecordsFamily, FamilyOptions(cache, true)},
+      {internal::kIndexFamily, FamilyOptions(cache, true)},
+      {internal::kLogFamily, FamilyOptions(cache, false)},
+      {internal::kMetaFamily, meta_options},
+      {internal::kRequestsFamily, FamilyOptions(cache, true)},
+  };
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const auto& [name, cf_options] : ours) descriptors.emplace_back(name, cf_options);
+  // Families a newer version may have added are opened too, untouched.
+  std::vector<std::string> existing;
+  if (rocksdb::DB::ListColumnFamilies(db_options, path_, &existing).ok()) {
+    for (const std::string& name : existing) {
+      if (std::none_of(ours.begin(), ours.end(),
+                       [&](const auto& our) { return our.first == name; })) {
+        descriptors.emplace_back(name, FamilyOptions(cache, true));
+      }
+    }
+  }
+  rocksdb::DB* db = nullptr;
+  rocksdb::Status status =
+      rocksdb::DB::Open(db_options, path_, descriptors, &handles_, &db);
+  if (!status.ok()) return FromRocks(status, absl::StrCat("opening ", path_));
+  db_.reset(db);
+  records_ = handles_[1];
+  index_ = handles_[2];
+  log_ = handles_[3];
+  meta_ = handles_[4];
+  requests_ = handles_[5];
+
+  // Schema version: written once, checked on every open.
+  std::string version;
+  status = db_->Get(rocksdb::ReadOptions(), meta_, internal::kSchemaVersionKey, &version);
+  if (status.IsNotFound()) {
+    rocksdb::WriteOptions write;
+    write.sync = true;
+    status = db_->Put(write, meta_, internal::kSchemaVersionKey,
+                      absl::StrCat(internal::kSchemaVersion));
+    if (!status.ok()) return FromRocks(status, "writing the schema version");
+  } else if (!status.ok()) {
+    return FromRocks(status, "reading the schema version");
+  } else if (version != absl::StrCat(internal::kSchemaVersion)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(path_, " holds schema version ", version, "; this server reads ",
+                     internal::kSchemaVersion));
+  }
+
+  std::string revision;
+  status = db_->Get(rocksdb::ReadOptions(), meta_, internal::kRevisionKey, &revision);
+  int64_t parsed_revision = 0;
+  if (status.ok() && !absl::SimpleAtoi(revision, &parsed_revision)) {
+    return absl::DataLossError("the stored revision is not a number");
+  }
+  absl::MutexLock lock(&write_mu_);
+  for (Kind kind : kAllKinds) {
+    std::string next;
+    uint64_t next_id = 1;
+    status = db_->Get(rocksdb::ReadOptions(), meta_, internal::NextIdKey(kind), &next);
+    if (status.ok() && !absl::SimpleAtoi(next, &next_id)) {
+      return absl::DataLossError("a stored id counter is not a number");
+    }
+    next_id_[static_cast<size_t>(kind)] = next_id;
+  }
+  absl::MutexLock revision_lock(&revision_mu_);
+  revision_ = parsed_revision;
+  return absl::OkStatus();
+}
+
+absl::Status Store::Get(absl::string_view name, Message* record) const {
+  RENKEI_ASSIGN_OR_RETURN(ResourceName parsed, ParseResourceName(name));
+  if (internal::KindOf(*record) != parsed.kind) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("\"", name, "\" does not name a ", record->GetDescriptor()->name()));
+  }
+  std::string bytes;
+  rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), records_,
+                                    internal::RecordKey(parsed), &bytes);
+  if (status.IsNotFound()) return NotFound(name);
+  if (!status.ok()) return FromRocks(status, absl::StrCat("reading ", name));
+  if (!record->ParseFromString(bytes)) {
+    return absl::DataLossError(absl::StrCat(name, " does not parse"));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> Store::Lookup(const UniqueKey& key) const {
+  std::string owner;
+  rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), index_, key.key, &owner);
+  if (status.IsNotFound()) return absl::NotFoundError("no record holds that key");
+  if (!status.ok()) return FromRocks(status, "looking up a key");
+  std::optional<ResourceName> name = internal::ParseRecordKey(owner);
+  if (!name.has_value()) return absl::DataLossError("a unique key holds a bad record key");
+  return name->ToString();
+}
+
+absl::StatusOr<ListResult> Store::List(const ListRequest& request,
+                                       const Message& prototype) const {
+  const std::string prefix = text::NormalizeText(request.name_prefix);
+  const std::string contains = text::NormalizeText(request.name_contains);
+  std::vector<IndexTerm> terms = request.terms;
+  for (const std::string* filter : {&prefix, &contains}) {
+    for (const std::string& gram : QueryGrams(*filter)) {
+      terms.push_back(IndexTerm{internal::IndexPrefix(request.kind,
+                                                      internal::IndexId::kNameGram, gram),
+                                false});
+    }
+  }
+  if (terms.empty()) {
+    terms.push_back(IndexTerm{internal::RecordKindPrefix(request.kind), true});
+  }
+  // The page token is bound to everything that selects records.
+  std::string fingerprint(1, static_cast<char>(request.kind));
+  for (const IndexTerm& term : terms) {
+    absl::StrAppend(&fingerprint, term.in_records ? "R" : "I", term.prefix.size(), ":",
+                    term.prefix);
+  }
+  absl::StrAppend(&fingerprint, "|", prefix, "|", contains);
+  const uint64_t filter_hash = internal::StableHash(fingerprint);
+  std::string position;
+  if (!request.page_token.empty()) {
+    RENKEI_ASSIGN_OR_RETURN(position,
+                            internal::DecodePageToken(request.page_token, filter_hash));
+  }
+
+  ScopedSnapshot snapshot(db_.get());
+  rocksdb::ReadOptions read;
+  read.snapshot = snapshot.get();
+  internal::Intersection intersection(db_.get(), records_, index_, read, terms);
+  ListResult result;
+  int budget = std::max(request.max_examined, 1);
+  const size_t page_size = static_cast<size_t>(std::max(request.page_size, 1));
+  while (true) {
+    const internal::Intersection::Step step = intersection.Next(&position, &budget);
+    if (step == internal::Intersection::Step::kExhausted) break;
+    if (step == internal::Intersection::Step::kBudgetSpent) {
+      result.next_page_token = internal::EncodePageToken(filter_hash, position);
+      break;
+    }
+    absl::string_view bytes = intersection.RecordValue();
+    std::string fetched;
+    if (bytes.empty()) {
+      rocksdb::Status status = db_->Get(read, records_, position, &fetched);
+      if (!status.ok()) return FromRocks(status, "reading a listed record");
+      bytes = fetched;
+    }
+    std::unique_ptr<Message> record(prototype.New());
+    if (!record->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+      return absl::DataLossError("a listed record does not parse");
+    }
+    const bool matches = MatchesNames(*record, prefix, contains);
+    if (matches && result.records.size() == page_size) {
+      // One more match exists: the page ends before it.
+      result.next_page_token = internal::EncodePageToken(filter_hash, position);
+      break;
+    }
+    if (matches) result.records.push_back(std::move(record));
+    position.push_back('\0');  // the smallest key after this one
+  }
+  RENKEI_RETURN_IF_ERROR(intersection.status());
+  return result;
+}
+
+absl::Status Store::Create(Message* record, absl::string_view request_id) {
+  std::optional<Kind> kind = internal::KindOf(*record);
+  if (!kind.has_value()) {
+    return absl::InternalError(absl::StrCat("not a record: ", record->GetTypeName()));
+  }
+  const internal::Families families = WriteTxnAccess::FamiliesOf(*this);
+  absl::MutexLock lock(&write_mu_);
+  const std::string request_key =
+      request_id.empty() ? "" : internal::RequestKey(*kind, request_id);
+  if (!request_key.empty()) {
+    std::string first;
+    rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), requests_, request_key, &first);
+    if (status.ok()) {
+      if (!record->ParseFromString(first)) {
+        return absl::DataLossError("a stored request result does not parse");
+      }
+      return absl::OkStatus();
+    }
+    if (!status.IsNotFound()) return FromRocks(status, "reading a request id");
+  }
+  ResourceName name{*kind, 0, 0};
+  if (*kind == Kind::kMembership) {
+    const auto* fd = record->GetDescriptor()->FindFieldByName("name");
+    RENKEI_ASSIGN_OR_RETURN(name, ParseResourceName(record->GetReflection()->GetString(*record, fd),
+                                                    Kind::kMembership));
+  } else {
+    name.id = next_id_[static_cast<size_t>(*kind)];
+  }
+  internal::WriteTxn txn(families, revision() + 1, absl::Now());
+  RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<Message> existing, txn.Read(name));
+  if (existing != nullptr) {
+    return absl::AlreadyExistsError(ExistsMessage(name));
+  }
+  std::unique_ptr<Message> staged(record->New());
+  staged->CopyFrom(*record);
+  RENKEI_RETURN_IF_ERROR(txn.Put(name, std::move(staged)));
+  rocksdb::WriteBatch batch;
+  RENKEI_RETURN_IF_ERROR(txn.Commit(&batch));
+  const Message* stored = txn.Final(name);
+  if (*kind != Kind::kMembership) {
+    batch.Put(meta_, internal::NextIdKey(*kind), absl::StrCat(name.id + 1));
+  }
+  if (!request_key.empty()) batch.Put(requests_, request_key, stored->SerializeAsString());
+  batch.Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision()));
+  rocksdb::WriteOptions write;
+  write.sync = options_.sync_writes;
+  rocksdb::Status status = db_->Write(write, &batch);
+  if (!status.ok()) return FromRocks(status, absl::StrCat("writing ", name.ToString()));
+  if (*kind != Kind::kMembership) next_id_[static_cast<size_t>(*kind)] = name.id + 1;
+  record->CopyFrom(*stored);
+  absl::MutexLock revision_lock(&revision_mu_);
+  revision_ = txn.last_revision();
+  return absl::OkStatus();
+}
+
+absl::Status Store::Update(absl::string_view name, absl::string_view etag,
+                           absl::FunctionRef<absl::Status(Message*)> mutate,
+                           Message* updated) {
+  RENKEI_ASSIGN_OR_RETURN(ResourceName parsed, ParseResourceName(name));
+  if (internal::KindOf(*updated) != parsed.kind) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("\"", name, "\" does not name a ", updated->GetDescriptor()->name()));
+  }
+  const internal::Families families = WriteTxnAccess::FamiliesOf(*this);
+  absl::MutexLock lock(&write_mu_);
+  internal::WriteTxn txn(families, revision() + 1, absl::Now());
+  RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<Message> current, txn.Read(parsed));
+  if (current == nullptr) return NotFound(name);
+  RENKEI_RETURN_IF_ERROR(CheckEtag(*current, etag));
+  std::unique_ptr<Message> next(current->New());
+  next->CopyFrom(*current);
+  RENKEI_RETURN_IF_ERROR(mutate(next.get()));
+  KeepOutputOnly(*current, next.get());
+  if (google::protobuf::util::MessageDifferencer::Equals(*current, *next)) {
+    updated->CopyFrom(*current);
+    return absl::OkStatus();
+  }
+  RENKEI_RETURN_IF_ERROR(txn.Put(parsed, std::move(next)));
+  rocksdb::WriteBatch batch;
+  RENKEI_RETURN_IF_ERROR(txn.Commit(&batch));
+  batch.Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision()));
+  rocksdb::WriteOptions write;
+  write.sync = options_.sync_writes;
+  rocksdb::Status status = db_->Write(write, &batch);
+  if (!status.ok()) return FromRocks(status, absl::StrCat("writing ", name));
+  updated->CopyFrom(*txn.Final(parsed));
+  absl::MutexLock revision_lock(&revision_mu_);
+  revision_ = txn.last_revision();
+  return absl::OkStatus();
+}
+
+absl::StatusOr<DeleteResult> Store::Delete(absl::string_view name, absl::string_view etag,
+                                           bool cascade) {
+  RENKEI_ASSIGN_OR_RETURN(ResourceName parsed, ParseResourceName(name));
+  const internal::Families families = WriteTxnAccess::FamiliesOf(*this);
+  absl::MutexLock lock(&write_mu_);
+  internal::WriteTxn txn(families, revision() + 1, absl::Now());
+  RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<Message> current, txn.Read(parsed));
+  if (current == nullptr) return NotFound(name);
+  RENKEI_RETURN_IF_ERROR(CheckEtag(*current, etag));
+  RENKEI_RETURN_IF_ERROR(txn.Delete(parsed));
+
+  DeleteResult result;
+  result.deleted.push_back(parsed.ToString());
+  std::vector<std::string> unlinked;
+  std::vector<PreconditionViolation> blockers;
+  std::vector<ResourceName> work = {parsed};
+  while (!work.empty()) {
+    const ResourceName target = work.back();
+    work.pop_back();
+    const std::string prefix = internal::ReferencePrefix(internal::RecordKey(target));
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), index_));
+    for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+      std::optional<ResourceName> source =
+          internal::ParseRecordKey(View(it->key()).substr(prefix.size()));
+      if (!source.has_value() || txn.IsDeleted(*source)) continue;
+      const internal::ReferenceValue reference =
+          internal::DecodeReferenceValue(internal::View(it->value()));
+      if (!cascade) {
+        blockers.push_back({"REFERENCED", source->ToString(),
+                            absl::StrCat(source->ToString(), " refers to ",
+                                         target.ToString(), " (", reference.fields, ")")});
+        continue;
+      }
+      if (reference.on_delete == internal::OnDelete::kCascade) {
+        RENKEI_RETURN_IF_ERROR(txn.Delete(*source));
+        result.deleted.push_back(source->ToString());
+        work.push_back(*source);
+      } else {
+        RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<Message> referrer, txn.Read(*source));
+        if (referrer == nullptr) continue;
+        internal::Unlink(referrer.get(), target.ToString());
+        RENKEI_RETURN_IF_ERROR(txn.Put(*source, std::move(referrer)));
+        unlinked.push_back(source->ToString());
+      }
+    }
+    if (!it->status().ok()) return FromRocks(it->status(), "reading references");
+  }
+  if (!blockers.empty()) {
+    std::vector<std::string> names;
+    for (const PreconditionViolation& blocker : blockers) {
+      if (names.size() < 10) names.push_back(blocker.description);
+    }
+    std::string message = absl::StrCat(
+        name, " is still referred to: ", absl::StrJoin(names, "; "),
+        blockers.size() > names.size()
+            ? absl::StrCat(" and ", blockers.size() - names.size(), " more")
+            : "",
+        ". Delete or change those first, or delete with cascade.");
+    return PreconditionError(std::move(message), blockers);
+  }
+  std::set<std::string> seen;
+  for (const std::string& name_unlinked : unlinked) {
+    absl::StatusOr<ResourceName> source = ParseResourceName(name_unlinked);
+    if (source.ok() && !txn.IsDeleted(*source) && seen.insert(name_unlinked).second) {
+      result.unlinked.push_back(name_unlinked);
+    }
+  }
+  rocksdb::WriteBatch batch;
+  RENKEI_RETURN_IF_ERROR(txn.Commit(&batch));
+  batch.Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision()));
+  rocksdb::WriteOptions write;
+  write.sync = options_.sync_writes;
+  rocksdb::Status status = db_->Write(write, &batch);
+  if (!status.ok()) return FromRocks(status, absl::StrCat("deleting ", name));
+  result.revision = txn.last_revision();
+  absl::MutexLock revision_lock(&revision_mu_);
+  revision_ = txn.last_revision();
+  return result;
+}
+
+absl::Status Store::ReadChanges(int64_t after, size_t max,
+                                std::vector<std::string>* changes) const {
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), log_));
+  size_t count = 0;
+  for (it->Seek(internal::LogKey(after + 1)); it->Valid() && count < max; it->Next()) {
+    changes->push_back(it->value().ToString());
+    ++count;
+  }
+  return FromRocks(it->status(), "reading the change log");
+}
+
+int64_t Store::revision() const {
+  absl::MutexLock lock(&revision_mu_);
+  return revision_;
+}
+
+int64_t Store::WaitForChange(int64_t after, absl::Duration timeout) const {
+  absl::MutexLock lock(&revision_mu_);
+  auto newer = [this, after]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(revision_mu_) {
+    return revision_ > after;
+  };
+  revision_mu_.AwaitWithTimeout(absl::Condition(&newer), timeout);
+  return revision_;
+}
+
+int64_t Store::Counter(absl::string_view name) const {
+  std::string value;
+  rocksdb::Status status =
+      db_->Get(rocksdb::ReadOptions(), meta_, internal::CounterKey(name), &value);
+  return status.ok() ? internal::DecodeCounter(value) : 0;
+}
+
+absl::StatusOr<std::vector<std::pair<std::string, int64_t>>> Store::Counters(
+    absl::string_view prefix) const {
+  const std::string key_prefix = internal::CounterKey(prefix);
+  std::vector<std::pair<std::string, int64_t>> counters;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), meta_));
+  for (it->Seek(key_prefix); it->Valid() && it->key().starts_with(key_prefix); it->Next()) {
+    const absl::string_view key = View(it->key());
+    counters.emplace_back(std::string(key.substr(2)), internal::DecodeCounter(View(it->value())));
+  }
+  RENKEI_RETURN_IF_ERROR(FromRocks(it->status(), "reading counters"));
+  return counters;
+}
+
+}  // namespace renkei::store

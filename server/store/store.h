@@ -1,0 +1,187 @@
+// The durable store of renkei: every record, its secondary indexes, unique
+// keys, references and counters, and the change log, in one RocksDB.
+//
+// One writer path: every mutation goes through Create, Update or Delete, each
+// ONE WriteBatch covering the records it touches, their index entries and
+// their change-log entries (docs/store_format.md). Nothing else writes the
+// database. Writes are serialized by a mutex; reads run concurrently and see
+// whole batches only.
+//
+// Records are the renkei.v1 resource messages (Organization, Person, Seed,
+// Need, Collaboration, Network, Membership), passed as Messages; the store
+// reads and sets their common fields (name, etag, create_time, update_time,
+// external_ids) by reflection.
+//
+// Durability: a write is acknowledged after RocksDB has put it in its
+// write-ahead log. With sync_writes = false (the default) it survives the
+// process being killed at any instant (the log is in the OS page cache); with
+// sync_writes = true it is fsync'ed and also survives power loss.
+//
+// Thread-safe. The Store owns its database; close it by destroying it.
+#ifndef RENKEI_SERVER_STORE_STORE_H_
+#define RENKEI_SERVER_STORE_STORE_H_
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include "absl/strings/string_view.h"
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/functional/function_ref.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "server/names/resource_name.h"
+#include "server/store/index.h"
+
+namespace google::protobuf {
+class Message;
+}  // namespace google::protobuf
+
+namespace rocksdb {
+class ColumnFamilyHandle;
+class DB;
+}  // namespace rocksdb
+
+namespace renkei::store {
+
+struct StoreOptions {
+  // fsync the write-ahead log on every write (survives power loss).
+  bool sync_writes = false;
+  bool create_if_missing = true;
+  size_t block_cache_bytes = size_t{128} << 20;
+};
+
+struct ListRequest {
+  Kind kind = Kind::kOrganization;
+  // ANDed; none lists every record of the kind.
+  std::vector<IndexTerm> terms;
+  // Compared after text::NormalizeText with the record's names (display name,
+  // aliases, kana, title …); a prefix also matches the name without its legal
+  // form (株式会社 …).
+  std::string name_prefix;
+  std::string name_contains;
+  int page_size = 50;
+  // From a previous ListResult of the same request; INVALID_ARGUMENT if it
+  // was made for other filters or is not a token.
+  std::string page_token;
+  // At most this many index positions are examined per call; a page may come
+  // back short with a next_page_token when the filters match sparsely.
+  int max_examined = 20000;
+};
+
+struct ListResult {
+  std::vector<std::unique_ptr<google::protobuf::Message>> records;
+  std::string next_page_token;  // empty when nothing follows
+};
+
+struct DeleteResult {
+  std::vector<std::string> deleted;   // the requested record first
+  std::vector<std::string> unlinked;  // records whose references were removed
+  int64_t revision = 0;
+};
+
+class Store {
+ public:
+  // Opens (or creates) the database in directory `path`.
+  static absl::StatusOr<std::unique_ptr<Store>> Open(const StoreOptions& options,
+                                                     absl::string_view path);
+
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+  ~Store();
+
+  // Reads the record `name` into `record` (of the matching message type).
+  // NOT_FOUND when there is none; INVALID_ARGUMENT for a malformed name.
+  absl::Status Get(absl::string_view name, google::protobuf::Message* record) const;
+
+  // The name of the record holding `key`, or NOT_FOUND.
+  absl::StatusOr<std::string> Lookup(const UniqueKey& key) const;
+
+  // One page of records of `request.kind`, in key (id) order. `prototype`
+  // gives the message type to return.
+  absl::StatusOr<ListResult> List(const ListRequest& request,
+                                  const google::protobuf::Message& prototype) const;
+
+  // Creates `record`. For memberships the caller sets `name`
+  // (networks/{n}/memberships/{organization id}); for every other kind the
+  // store assigns the next id. Sets name, etag, create_time and update_time;
+  // on success `record` holds what was stored. With a non-empty `request_id`
+  // already used for this kind, returns the record as first created instead
+  // (even after a restart) and writes nothing.
+  // Errors: ALREADY_EXISTS (duplicate 法人番号, external id or membership,
+  // naming the record that holds it), INVALID_ARGUMENT (a reference to a
+  // record that does not exist), with field paths relative to the record.
+  absl::Status Create(google::protobuf::Message* record, absl::string_view request_id);
+
+  // Applies `mutate` to the stored record `name` and writes the result.
+  // A non-empty `etag` must equal the stored one, or ABORTED and nothing is
+  // written. `mutate` runs under the write lock and may refuse by returning
+  // an error. Output-only fields are kept. When nothing changed, nothing is
+  // written and the etag stays. `updated` receives the stored record.
+  absl::Status Update(absl::string_view name, absl::string_view etag,
+                      absl::FunctionRef<absl::Status(google::protobuf::Message*)> mutate,
+                      google::protobuf::Message* updated);
+
+  // Deletes the record `name`. Without `cascade`, FAILED_PRECONDITION naming
+  // the records that still refer to it (and nothing written); with it, deletes
+  // the records it owns and removes references to it from the others, all in
+  // one batch (docs/store_format.md lists which is which).
+  absl::StatusOr<DeleteResult> Delete(absl::string_view name, absl::string_view etag,
+                                      bool cascade);
+
+  // Appends to `changes` the serialized renkei.v1.Change entries with
+  // revision > `after`, oldest first, at most `max`.
+  absl::Status ReadChanges(int64_t after, size_t max,
+                           std::vector<std::string>* changes) const;
+
+  // The newest committed revision (0 for an empty database).
+  int64_t revision() const;
+  // Blocks until revision() > `after` or `timeout` passes; returns revision().
+  int64_t WaitForChange(int64_t after, absl::Duration timeout) const;
+
+  // The value of a counter (index.h), 0 when never written.
+  int64_t Counter(absl::string_view name) const;
+  // Every counter whose name starts with `prefix`, in name order, with its
+  // value.
+  absl::StatusOr<std::vector<std::pair<std::string, int64_t>>> Counters(
+      absl::string_view prefix) const;
+
+  bool sync_writes() const { return options_.sync_writes; }
+  const std::string& path() const { return path_; }
+
+ private:
+  friend class WriteTxnAccess;
+
+  Store(const StoreOptions& options, std::string path);
+  absl::Status OpenDatabase();
+
+  // Constant after construction.
+  const StoreOptions options_;
+  const std::string path_;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  rocksdb::ColumnFamilyHandle* records_ = nullptr;
+  rocksdb::ColumnFamilyHandle* index_ = nullptr;
+  rocksdb::ColumnFamilyHandle* log_ = nullptr;
+  rocksdb::ColumnFamilyHandle* meta_ = nullptr;
+  rocksdb::ColumnFamilyHandle* requests_ = nullptr;
+
+  // Serializes writers: read-check-write of one mutation is atomic.
+  absl::Mutex write_mu_;
+  // Next id to hand out, by Kind value. Protected by write_mu_.
+  std::array<uint64_t, 8> next_id_ ABSL_GUARDED_BY(write_mu_) = {};
+
+  // The newest committed revision, and a condition for waiters.
+  mutable absl::Mutex revision_mu_;
+  int64_t revision_ ABSL_GUARDED_BY(revision_mu_) = 0;
+};
+
+}  // namespace renkei::store
+
+#endif  // RENKEI_SERVER_STORE_STORE_H_
