@@ -168,7 +168,7 @@ grpc::Status InvalidArgument(const std::string& field,
 }  // namespace
 
 grpc::Status ParseRequest(grpc::ByteBuffer* buffer,
-                          google::protobuf::Message* message) {
+                          grpc::protobuf::MessageLite* message) {
   if (buffer == nullptr) {
     return grpc::Status(grpc::StatusCode::INTERNAL, "no request payload");
   }
@@ -189,13 +189,14 @@ grpc::Status ParseRequest(grpc::ByteBuffer* buffer,
     }
   }
   buffer->Clear();
+  const auto* full = dynamic_cast<google::protobuf::Message*>(message);
   std::string path;
-  if (FindInvalidUtf8(message->GetDescriptor(), bytes, "", &path)) {
+  if (full != nullptr &&
+      FindInvalidUtf8(full->GetDescriptor(), bytes, "", &path)) {
     return InvalidArgument(path, "text is not valid UTF-8");
   }
-  return InvalidArgument("", "the request is not a valid " +
-                                 message->GetDescriptor()->full_name() +
-                                 " message");
+  return InvalidArgument("", "the message is not a valid " +
+                                 message->GetTypeName() + " message");
 }
 
 }  // namespace renkei::proto

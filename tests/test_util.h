@@ -15,7 +15,6 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "google/rpc/error_details.pb.h"
-#include "server/server.h"
 
 namespace renkei::testing {
 
@@ -53,32 +52,6 @@ class TempDir {
 std::vector<std::pair<std::string, std::string>> FieldViolations(const grpc::Status& status);
 // The precondition-failure subjects a gRPC status carries.
 std::vector<std::string> PreconditionSubjects(const grpc::Status& status);
-
-// A renkei server with its own data directory, listening on 127.0.0.1 on a
-// port the kernel picks, and a TCP channel to it.
-class TestServer {
- public:
-  explicit TestServer(bool load_demo = false);
-  ~TestServer();
-
-  // Stops the server (clean shutdown) and starts it again on the same data.
-  void Restart();
-  void Stop();
-
-  std::shared_ptr<grpc::Channel> channel() const { return channel_; }
-  int port() const { return port_; }
-  const std::string& data_dir() const { return dir_.path(); }
-  RenkeiServer& server() { return *server_; }
-
- private:
-  void Start();
-
-  TempDir dir_;
-  bool load_demo_;
-  std::unique_ptr<RenkeiServer> server_;
-  std::shared_ptr<grpc::Channel> channel_;
-  int port_ = 0;
-};
 
 // A client context with a 30 s deadline.
 std::unique_ptr<grpc::ClientContext> Context();

@@ -70,7 +70,7 @@ class Checker {
         return;
       }
     }
-    if (lines == kSingleLine && absl::StripAsciiWhitespace(value).empty()) {
+    if (lines == kSingleLine && text::NormalizeText(value).empty()) {
       Add(path, "is blank");
     }
   }

@@ -1,0 +1,140 @@
+// The renkei-server binary as an operator and a generic gRPC tool see it.
+#include <grpcpp/grpcpp.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <thread>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
+#include "renkei/v1/change.grpc.pb.h"
+#include "renkei/v1/organization.grpc.pb.h"
+#include "renkei/v1/system.grpc.pb.h"
+#include "tests/server_process.h"
+#include "tests/test_util.h"
+
+namespace renkei::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+std::shared_ptr<grpc::Channel> Connect(const ServerProcess& server) {
+  return grpc::CreateChannel(server.address(), grpc::InsecureChannelCredentials());
+}
+
+TEST(RenkeiServerTest, LogsWhatItOpenedAndWhereItListensAndStopsOnSigterm) {
+  TempDir dir;
+  ServerProcess server(dir.path());
+  ASSERT_TRUE(server.Start()) << server.log();
+  EXPECT_THAT(server.log(), HasSubstr("opening data directory " + dir.path()));
+  EXPECT_THAT(server.log(), HasSubstr("listening on 127.0.0.1:"));
+  const int status = server.Stop(SIGTERM);
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_THAT(server.log(), HasSubstr("SIGTERM: shutting down"));
+  EXPECT_THAT(server.log(), HasSubstr("closed cleanly"));
+}
+
+TEST(RenkeiServerTest, StopsCleanlyOnSigintWithAStreamOpen) {
+  TempDir dir;
+  ServerProcess server(dir.path());
+  ASSERT_TRUE(server.Start()) << server.log();
+  auto channel = Connect(server);
+  auto changes = renkei::v1::ChangeService::NewStub(channel);
+  grpc::ClientContext context;
+  renkei::v1::WatchChangesRequest request;
+  auto reader = changes->WatchChanges(&context, request);
+  // The follower waits for changes while the server is told to stop.
+  std::thread follower([&] {
+    renkei::v1::Change change;
+    EXPECT_FALSE(reader->Read(&change));
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  const auto start = std::chrono::steady_clock::now();
+  const int status = server.Stop(SIGINT);
+  follower.join();
+  EXPECT_TRUE(WIFEXITED(status)) << server.log();
+  EXPECT_EQ(WEXITSTATUS(status), 0) << server.log();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
+  // The follower is told where to resume.
+  const grpc::Status finished = reader->Finish();
+  EXPECT_EQ(finished.error_code(), grpc::StatusCode::UNAVAILABLE);
+  EXPECT_THAT(finished.error_message(), HasSubstr("resume from revision 0"));
+}
+
+TEST(RenkeiServerTest, AnswersStandardHealthChecks) {
+  TempDir dir;
+  ServerProcess server(dir.path());
+  ASSERT_TRUE(server.Start()) << server.log();
+  auto health = grpc::health::v1::Health::NewStub(Connect(server));
+  for (const char* service : {"", "renkei.v1.OrganizationService", "renkei.v1.ChangeService"}) {
+    grpc::health::v1::HealthCheckRequest request;
+    request.set_service(service);
+    grpc::health::v1::HealthCheckResponse response;
+    ASSERT_OK(health->Check(Context().get(), request, &response));
+    EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING) << service;
+  }
+  grpc::health::v1::HealthCheckRequest unknown;
+  unknown.set_service("renkei.v1.NoSuchService");
+  grpc::health::v1::HealthCheckResponse response;
+  EXPECT_EQ(health->Check(Context().get(), unknown, &response).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
+TEST(RenkeiServerTest, ListsItsServicesThroughReflection) {
+  TempDir dir;
+  ServerProcess server(dir.path());
+  ASSERT_TRUE(server.Start()) << server.log();
+  auto reflection = grpc::reflection::v1alpha::ServerReflection::NewStub(Connect(server));
+  auto context = Context();
+  auto stream = reflection->ServerReflectionInfo(context.get());
+  grpc::reflection::v1alpha::ServerReflectionRequest request;
+  request.set_list_services("");
+  ASSERT_TRUE(stream->Write(request));
+  grpc::reflection::v1alpha::ServerReflectionResponse response;
+  ASSERT_TRUE(stream->Read(&response));
+  std::vector<std::string> services;
+  for (const auto& s : response.list_services_response().service()) services.push_back(s.name());
+  EXPECT_THAT(services, ::testing::IsSupersetOf(
+                            {"renkei.v1.OrganizationService", "renkei.v1.NetworkService",
+                             "renkei.v1.ChangeService", "renkei.v1.SystemService",
+                             "grpc.health.v1.Health"}));
+  // The file defining a service, so a generic client can build requests.
+  request.set_file_containing_symbol("renkei.v1.SeedService");
+  ASSERT_TRUE(stream->Write(request));
+  ASSERT_TRUE(stream->Read(&response));
+  EXPECT_GT(response.file_descriptor_response().file_descriptor_proto_size(), 0);
+  stream->WritesDone();
+  EXPECT_OK(stream->Finish());
+}
+
+TEST(RenkeiServerTest, APortInUseIsOneClearLine) {
+  TempDir first_dir;
+  ServerProcess first(first_dir.path());
+  ASSERT_TRUE(first.Start()) << first.log();
+  TempDir second_dir;
+  ServerProcess second(second_dir.path(), {"--listen", first.address()});
+  // The later --listen wins over the one ServerProcess passes.
+  EXPECT_FALSE(second.Start());
+  EXPECT_THAT(second.log(), HasSubstr("cannot listen on " + first.address()));
+}
+
+TEST(RenkeiServerTest, TakesTheDataDirectoryFromTheEnvironment) {
+  TempDir dir;
+  const std::string from_env = dir.path() + "/from-env";
+  setenv("RENKEI_DATA_DIR", from_env.c_str(), 1);
+  ServerProcess server("");  // no --data_dir
+  const bool started = server.Start();
+  unsetenv("RENKEI_DATA_DIR");
+  ASSERT_TRUE(started) << server.log();
+  EXPECT_THAT(server.log(), HasSubstr("opening data directory " + from_env));
+  auto system = renkei::v1::SystemService::NewStub(Connect(server));
+  renkei::v1::ServerInfo info;
+  EXPECT_OK(system->GetServerInfo(Context().get(), renkei::v1::GetServerInfoRequest(), &info));
+}
+
+}  // namespace
+}  // namespace renkei::testing

@@ -1,0 +1,43 @@
+// A real renkei server inside the test process, on an ephemeral port.
+#ifndef RENKEI_TESTS_TEST_SERVER_H_
+#define RENKEI_TESTS_TEST_SERVER_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+#include <string>
+
+#include "server/server.h"
+#include "tests/test_util.h"
+
+namespace renkei::testing {
+
+// A renkei server with its own data directory, listening on 127.0.0.1 on a
+// port the kernel picks, and a TCP channel to it.
+class TestServer {
+ public:
+  explicit TestServer(bool load_demo = false);
+  ~TestServer();
+
+  // Stops the server (clean shutdown) and starts it again on the same data.
+  void Restart();
+  void Stop();
+
+  std::shared_ptr<grpc::Channel> channel() const { return channel_; }
+  int port() const { return port_; }
+  const std::string& data_dir() const { return dir_.path(); }
+  RenkeiServer& server() { return *server_; }
+
+ private:
+  void Start();
+
+  TempDir dir_;
+  bool load_demo_;
+  std::unique_ptr<RenkeiServer> server_;
+  std::shared_ptr<grpc::Channel> channel_;
+  int port_ = 0;
+};
+
+}  // namespace renkei::testing
+
+#endif  // RENKEI_TESTS_TEST_SERVER_H_
