@@ -34,6 +34,7 @@
 #include "absl/synchronization/mutex.h"
 #include "renkei/v1/organization.grpc.pb.h"
 #include "renkei/v1/system.grpc.pb.h"
+#include "bench/synthetic.h"
 #include "server/server.h"
 
 ABSL_FLAG(int, threads, 4, "client threads");
@@ -46,26 +47,8 @@ ABSL_FLAG(bool, smoke, false, "tiny sizes: check that the benchmark works");
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr const char* kDistricts[] = {"一関", "花泉", "大東", "千厩", "東山", "川崎", "室根", "藤沢"};
+using renkei::bench::kDistricts;
 
-renkei::v1::Organization Company(int i) {
-  renkei::v1::Organization o;
-  o.set_kind(renkei::v1::ORGANIZATION_KIND_COMPANY);
-  o.set_display_name(absl::StrCat("株式会社ベンチ精工", i));
-  o.set_kana(absl::StrCat("ベンチセイコウ", i));
-  o.mutable_address()->set_prefecture("岩手県");
-  o.mutable_address()->set_city("一関市");
-  o.mutable_address()->set_district(kDistricts[i % 8]);
-  o.mutable_address()->set_street(absl::StrCat("萩荘字高梨", i % 300, "-", i % 7 + 1));
-  o.add_jsic_codes(i % 2 == 0 ? "1821" : "2899");
-  o.set_employees(4 + i % 96);
-  o.mutable_contact()->set_phone(absl::StrCat("0191-2", i % 10, "-", 1000 + i % 9000));
-  o.set_representative("千葉 一郎");
-  auto* product = o.add_products();
-  product->set_display_name("精密プレス部品");
-  product->set_description("自動車向けの精密プレス部品。板厚0.2mmから対応。");
-  return o;
-}
 
 struct Result {
   std::vector<double> ops_per_second;  // one per rep
@@ -145,7 +128,7 @@ int main(int argc, char** argv) {
     loaders.emplace_back([&] {
       for (int i = next++; i < records; i = next++) {
         renkei::v1::CreateOrganizationRequest request;
-        *request.mutable_organization() = Company(i);
+        *request.mutable_organization() = renkei::bench::SyntheticCompany(i);
         renkei::v1::Organization created;
         grpc::ClientContext context;
         organizations->CreateOrganization(&context, request, &created);
@@ -199,7 +182,7 @@ int main(int argc, char** argv) {
   }));
   ok &= report("create", Measure(threads, seconds, reps, [&](int, std::mt19937&) {
     renkei::v1::CreateOrganizationRequest request;
-    *request.mutable_organization() = Company(created_count++);
+    *request.mutable_organization() = renkei::bench::SyntheticCompany(created_count++);
     renkei::v1::Organization response;
     grpc::ClientContext context;
     return organizations->CreateOrganization(&context, request, &response).ok();

@@ -28,6 +28,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "renkei/v1/organization.pb.h"
+#include "bench/synthetic.h"
 #include "server/records/validate.h"
 #include "server/store/store.h"
 
@@ -38,27 +39,7 @@ ABSL_FLAG(bool, smoke, false, "tiny sizes: check that the benchmark works");
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr const char* kDistricts[] = {"一関", "花泉", "大東", "千厩", "東山", "川崎", "室根", "藤沢"};
 
-renkei::v1::Organization Company(int i) {
-  renkei::v1::Organization o;
-  o.set_kind(renkei::v1::ORGANIZATION_KIND_COMPANY);
-  o.set_display_name(absl::StrCat("株式会社ベンチ精工", i));
-  o.set_kana(absl::StrCat("ベンチセイコウ", i));
-  o.mutable_address()->set_prefecture("岩手県");
-  o.mutable_address()->set_city("一関市");
-  o.mutable_address()->set_district(kDistricts[i % 8]);
-  o.mutable_address()->set_street(absl::StrCat("萩荘字高梨", i % 300, "-", i % 7 + 1));
-  o.add_jsic_codes(i % 2 == 0 ? "1821" : "2899");
-  o.set_employees(4 + i % 96);
-  o.mutable_contact()->set_phone(absl::StrCat("0191-2", i % 10, "-", 1000 + i % 9000));
-  o.set_representative("千葉 一郎");
-  auto* product = o.add_products();
-  product->set_display_name("精密プレス部品");
-  product->set_description("自動車向けの精密プレス部品。板厚0.2mmから対応。");
-  renkei::records::PrepareForCreate(&o);
-  return o;
-}
 
 std::string FreshDir(const std::string& name) {
   static int runs = 0;
@@ -89,7 +70,10 @@ int main(int argc, char** argv) {
   const int records = smoke ? 200 : absl::GetFlag(FLAGS_records);
   const int reps = smoke ? 1 : absl::GetFlag(FLAGS_reps);
   std::vector<renkei::v1::Organization> companies;
-  for (int i = 0; i < records; ++i) companies.push_back(Company(i));
+  for (int i = 0; i < records; ++i) {
+    companies.push_back(renkei::bench::SyntheticCompany(i));
+    renkei::records::PrepareForCreate(&companies.back());
+  }
 
   std::printf("store_bench: %d company records per run, %d runs\n", records, reps);
   std::printf("%-12s %12s %12s %12s %8s\n", "workload", "rec/s med", "rec/s min", "rec/s max",

@@ -12,6 +12,7 @@
 #include "renkei/v1/seed.pb.h"
 #include "server/records/validate.h"
 #include "server/store/index.h"
+#include "server/store/internal/schema.h"
 #include "server/util/errors.h"
 #include "tests/test_util.h"
 
@@ -65,7 +66,7 @@ class StoreTest : public ::testing::Test {
   std::vector<std::string> ListNames(ListRequest request, int page_size = 2) {
     std::vector<std::string> names;
     request.page_size = page_size;
-    std::unique_ptr<google::protobuf::Message> prototype = Prototype(request.kind);
+    std::unique_ptr<google::protobuf::Message> prototype = internal::NewRecord(request.kind);
     for (int pages = 0; pages < 1000; ++pages) {
       absl::StatusOr<ListResult> page = store_->List(request, *prototype);
       EXPECT_OK(page);
@@ -87,18 +88,6 @@ class StoreTest : public ::testing::Test {
     return request;
   }
 
-  static std::unique_ptr<google::protobuf::Message> Prototype(Kind kind) {
-    switch (kind) {
-      case Kind::kOrganization: return std::make_unique<v1::Organization>();
-      case Kind::kPerson: return std::make_unique<v1::Person>();
-      case Kind::kSeed: return std::make_unique<v1::Seed>();
-      case Kind::kNeed: return std::make_unique<v1::Need>();
-      case Kind::kCollaboration: return std::make_unique<v1::Collaboration>();
-      case Kind::kNetwork: return std::make_unique<v1::Network>();
-      case Kind::kMembership: return std::make_unique<v1::Membership>();
-    }
-    return nullptr;
-  }
 
   std::vector<v1::Change> Changes(int64_t after = 0) {
     std::vector<std::string> raw;
