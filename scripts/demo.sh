@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # The README's main command: installs what is needed, builds, and runs
 # renkei-server on its default data directory with the demo data loaded,
-# shows a few records through a client, then keeps serving until Ctrl-C.
+# shows a few records through the `renkei` client, then keeps serving until
+# Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh
 BUILD_DIR=${BUILD_DIR:-build}
-LISTEN=${RENKEI_LISTEN:-127.0.0.1:50051}
+export RENKEI_SERVER=${RENKEI_LISTEN:-127.0.0.1:50051}
 
 log=$(mktemp)
-"$BUILD_DIR/server/renkei-server" --demo --listen "$LISTEN" 2> >(tee "$log" >&2) &
+"$BUILD_DIR/server/renkei-server" --demo --listen "$RENKEI_SERVER" 2> >(tee "$log" >&2) &
 server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 1 600); do
@@ -20,8 +21,15 @@ for _ in $(seq 1 600); do
 done
 grep -q "listening on" "$log" || { echo "renkei-server did not start" >&2; exit 1; }
 
-/usr/bin/python3 scripts/show_records.py --server "$LISTEN" --stubs "$BUILD_DIR/python"
+renkei() { "$BUILD_DIR/cli/renkei" "$@"; }
+show() { printf '\n$ renkei %s\n' "$*"; renkei "$@"; }
+show health -o table
+show org list --district 千厩 --kind company -o table
+show seed list --institution 1 --page-size 5 -o table
+show need list --status open --page-size 5 -o table
+show network list --page-size 6 -o table
+show stats --year 2024 -o table
 
 echo
-echo "renkei-server is serving on $LISTEN (Ctrl-C stops it)."
+echo "renkei-server is serving on $RENKEI_SERVER (Ctrl-C stops it). Try: $BUILD_DIR/cli/renkei --help"
 wait $server

@@ -1,0 +1,206 @@
+#include "cli/client.h"
+
+#include <grpcpp/generic/generic_stub.h>
+#include <grpcpp/grpcpp.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/cord.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/dynamic_message.h"
+#include "google/protobuf/message.h"
+#include "google/rpc/status.pb.h"
+
+namespace renkei::cli {
+namespace {
+
+absl::StatusOr<std::string> ReadFile(const std::string& path, const char* what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::InvalidArgumentError(absl::StrCat("cannot read ", what, " ", path));
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+std::string Path(const google::protobuf::MethodDescriptor* method) {
+  return absl::StrCat("/", method->service()->full_name(), "/", method->name());
+}
+
+grpc::ByteBuffer Serialize(const google::protobuf::Message& message) {
+  const std::string bytes = message.SerializeAsString();
+  grpc::Slice slice(bytes);
+  return grpc::ByteBuffer(&slice, 1);
+}
+
+bool Parse(const grpc::ByteBuffer& buffer, google::protobuf::Message* message) {
+  std::vector<grpc::Slice> slices;
+  if (!buffer.Dump(&slices).ok()) return false;
+  std::string bytes;
+  for (const grpc::Slice& slice : slices) {
+    bytes.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+  }
+  return message->ParseFromString(bytes);
+}
+
+// Waits for `tag` on `queue`; false when the operation failed.
+bool Await(grpc::CompletionQueue* queue, void* tag) {
+  void* got;
+  bool ok;
+  while (queue->Next(&got, &ok)) {
+    if (got == tag) return ok;
+  }
+  return false;
+}
+
+void Drain(grpc::CompletionQueue* queue) {
+  queue->Shutdown();
+  void* got;
+  bool ok;
+  while (queue->Next(&got, &ok)) {
+  }
+}
+
+}  // namespace
+
+const google::protobuf::MethodDescriptor* FindMethod(absl::string_view full_name) {
+  return google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(
+      std::string(full_name));
+}
+
+std::unique_ptr<google::protobuf::Message> NewInput(const google::protobuf::MethodDescriptor* m) {
+  return std::unique_ptr<google::protobuf::Message>(
+      google::protobuf::MessageFactory::generated_factory()->GetPrototype(m->input_type())->New());
+}
+
+std::unique_ptr<google::protobuf::Message> NewOutput(const google::protobuf::MethodDescriptor* m) {
+  return std::unique_ptr<google::protobuf::Message>(
+      google::protobuf::MessageFactory::generated_factory()->GetPrototype(m->output_type())->New());
+}
+
+Client::Client(ConnectionOptions options) : options_(std::move(options)) {}
+Client::~Client() = default;
+
+absl::StatusOr<std::unique_ptr<Client>> Client::Create(const ConnectionOptions& options) {
+  std::unique_ptr<Client> client(new Client(options));
+  std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
+  if (options.tls || !options.ca_file.empty()) {
+    grpc::SslCredentialsOptions ssl;
+    if (!options.ca_file.empty()) {
+      absl::StatusOr<std::string> roots = ReadFile(options.ca_file, "--ca-file");
+      if (!roots.ok()) return roots.status();
+      ssl.pem_root_certs = *roots;
+    }
+    credentials = grpc::SslCredentials(ssl);
+  }
+  if (!options.token_file.empty()) {
+    absl::StatusOr<std::string> token = ReadFile(options.token_file, "--token-file");
+    if (!token.ok()) return token.status();
+    client->token_ = std::string(absl::StripAsciiWhitespace(*token));
+  }
+  grpc::ChannelArguments arguments;
+  arguments.SetMaxReceiveMessageSize(64 << 20);
+  client->channel_ = grpc::CreateCustomChannel(options.server, credentials, arguments);
+  client->stub_ = std::make_unique<grpc::GenericStub>(client->channel_);
+  return client;
+}
+
+namespace {
+
+// The gRPC status as absl::Status, with the details as payloads.
+absl::Status FromGrpc(const grpc::Status& status, const std::string& server,
+                      absl::Duration timeout) {
+  if (status.ok()) return absl::OkStatus();
+  const auto code = static_cast<absl::StatusCode>(status.error_code());
+  if (code == absl::StatusCode::kUnavailable &&
+      status.error_message().find("shutting down") == std::string::npos) {
+    return absl::UnavailableError(absl::StrCat(
+        "cannot reach renkei-server at ", server,
+        " (is it running? give its address with --server or RENKEI_SERVER)"));
+  }
+  if (code == absl::StatusCode::kDeadlineExceeded) {
+    return absl::DeadlineExceededError(absl::StrCat("renkei-server at ", server,
+                                                    " did not answer within ",
+                                                    absl::FormatDuration(timeout),
+                                                    " (--timeout)"));
+  }
+  absl::Status out(code, status.error_message());
+  google::rpc::Status details;
+  if (!status.error_details().empty() && details.ParseFromString(status.error_details())) {
+    for (const auto& any : details.details()) {
+      out.SetPayload(any.type_url(), absl::Cord(any.value()));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+absl::Status Client::Call(const google::protobuf::MethodDescriptor* method,
+                          const google::protobuf::Message& request,
+                          google::protobuf::Message* response) {
+  grpc::ClientContext context;
+  context.set_deadline(absl::ToChronoTime(absl::Now() + options_.timeout));
+  if (!token_.empty()) context.AddMetadata("authorization", "Bearer " + token_);
+  grpc::CompletionQueue queue;
+  auto call = stub_->PrepareUnaryCall(&context, Path(method), Serialize(request), &queue);
+  call->StartCall();
+  grpc::ByteBuffer reply;
+  grpc::Status status;
+  int tag = 0;
+  call->Finish(&reply, &status, &tag);
+  Await(&queue, &tag);
+  Drain(&queue);
+  if (!status.ok()) return FromGrpc(status, options_.server, options_.timeout);
+  if (!Parse(reply, response)) {
+    return absl::DataLossError(absl::StrCat("the reply to ", method->name(), " does not parse"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Client::Stream(const google::protobuf::MethodDescriptor* method,
+                            const google::protobuf::Message& request,
+                            google::protobuf::Message* scratch,
+                            const std::function<bool(const google::protobuf::Message&)>& on_message) {
+  grpc::ClientContext context;
+  if (!token_.empty()) context.AddMetadata("authorization", "Bearer " + token_);
+  grpc::CompletionQueue queue;
+  auto call = stub_->PrepareCall(&context, Path(method), &queue);
+  int start = 0, write = 0, done = 0, read = 0, finish = 0;
+  call->StartCall(&start);
+  bool ok = Await(&queue, &start);
+  if (ok) {
+    call->Write(Serialize(request), &write);
+    ok = Await(&queue, &write);
+  }
+  if (ok) {
+    call->WritesDone(&done);
+    ok = Await(&queue, &done);
+  }
+  bool stopped = false;
+  while (ok) {
+    grpc::ByteBuffer buffer;
+    call->Read(&buffer, &read);
+    if (!Await(&queue, &read)) break;
+    if (!Parse(buffer, scratch)) {
+      context.TryCancel();
+      stopped = true;
+      break;
+    }
+    if (!on_message(*scratch)) {
+      context.TryCancel();
+      stopped = true;
+      break;
+    }
+  }
+  grpc::Status status;
+  call->Finish(&status, &finish);
+  Await(&queue, &finish);
+  Drain(&queue);
+  if (stopped && status.error_code() == grpc::StatusCode::CANCELLED) return absl::OkStatus();
+  return FromGrpc(status, options_.server, options_.timeout);
+}
+
+}  // namespace renkei::cli

@@ -1,0 +1,327 @@
+// renkei: the command-line client of renkei-server, for coordinators and
+// for scripts. main() builds the command tree with CLI11, then runs the one
+// command chosen (cli/commands.h). docs/cli.md describes every command.
+#include <CLI/CLI.hpp>
+
+#include <deque>
+#include <functional>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "cli/client.h"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/fields.h"
+#include "cli/output.h"
+#include "cli/resources.h"
+
+namespace renkei::cli {
+namespace {
+
+constexpr char kFooter[] = R"(
+Records are named by resource name (organizations/7), by bare id (7), or by
+an external id (--ext SOURCE=VALUE; organizations also --corporate-number).
+
+Environment: RENKEI_SERVER (the server, default 127.0.0.1:50051).
+
+Exit codes: 0 ok, 1 other failure, 2 usage error, 3 not found,
+4 invalid input, 5 conflict (stale etag, already exists, still referred to),
+6 permission denied, 7 server unavailable or timed out.
+
+Examples:
+  renkei org list --district 千厩
+  renkei org get --corporate-number 7000012050002 -o json > org.json
+  renkei org update 7 --from org.json
+  renkei stats --year 2025
+  renkei watch --since 0 --to-head -o jsonl)";
+
+// Everything the options of one subcommand fill in.
+struct Args {
+  FlagValues values;
+  RecordRef ref;
+  std::string network, organization;  // member commands
+  std::string from, request_id, etag, page_token;
+  std::vector<std::string> clear, collections;
+  int page_size = 0;
+  bool all = false, cascade = false, current = false, to_head = false;
+  int year = 0;
+  int64_t since = 0;
+};
+
+void AddFieldOptions(CLI::App* command, const std::vector<FieldFlag>& flags, Args* args) {
+  for (const FieldFlag& flag : flags) {
+    auto* option =
+        command->add_option("--" + flag.flag, args->values[flag.flag], flag.help)->allow_extra_args(false);
+    option->multi_option_policy(flag.repeated ? CLI::MultiOptionPolicy::TakeAll
+                                              : CLI::MultiOptionPolicy::TakeLast);
+  }
+}
+
+// The ways to name the record: an id, or a key the server looks up. Where
+// --ext and --corporate-number set fields (update), the look-ups are spelled
+// --by-ext and --by-corporate-number; elsewhere both spellings work.
+void AddRefOptions(CLI::App* command, const Resource& resource, Args* args, bool sets_fields) {
+  command->add_option("id", args->ref.ref,
+                      absl::StrCat("the ", resource.noun, ": ", resource.collection, "/ID or ID"));
+  command->add_option(sets_fields ? "--by-ext" : "--ext,--by-ext", args->ref.external_id,
+                      absl::StrCat("find the ", resource.noun, " by external id SOURCE=VALUE"));
+  if (resource.command == "org") {
+    command->add_option(sets_fields ? "--by-corporate-number"
+                                    : "--corporate-number,--by-corporate-number",
+                        args->ref.corporate_number, "find the organization by 法人番号");
+  }
+}
+
+// "a seed", "an organization".
+std::string A(const std::string& noun) {
+  return (noun[0] == 'o' || noun[0] == 'a' || noun[0] == 'e' ? "an " : "a ") + noun;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  CLI::App app("renkei: the command-line client of renkei-server, the database of a region's "
+               "産学官金 network.",
+               "renkei");
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.footer(kFooter);
+  app.set_version_flag("--version", RENKEI_VERSION);
+
+  ConnectionOptions connection;
+  if (const char* env = std::getenv("RENKEI_SERVER"); env != nullptr && *env != '\0') {
+    connection.server = env;
+  }
+  double timeout_seconds = 30;
+  std::string output, columns;
+  app.add_option("--server", connection.server, "renkei-server address HOST:PORT")
+      ->capture_default_str();
+  app.add_option("--timeout", timeout_seconds, "seconds to wait for each call")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_flag("--tls", connection.tls, "connect with TLS");
+  app.add_option("--ca-file", connection.ca_file, "PEM root certificates for TLS");
+  app.add_option("--token-file", connection.token_file, "file with a bearer token to send");
+  app.add_option("-o,--output", output,
+                 "table, json, jsonl, csv or yaml (default: table on a terminal, jsonl when piped)");
+  app.add_option("--columns", columns, "columns of table and csv output: field paths, e.g. "
+                                       "name,display_name,address.district");
+
+  std::deque<Args> storage;  // stable addresses for the options
+  std::function<int(const Session&)> action;
+  std::string label;
+  auto on_run = [&](CLI::App* command, std::string name, std::function<int(const Session&)> run) {
+    command->callback([&action, &label, name, run] {
+      label = name;
+      action = run;
+    });
+  };
+
+  for (const Resource& resource : Resources()) {
+    CLI::App* group = app.add_subcommand(resource.command, absl::StrCat(resource.noun, " records"));
+    group->require_subcommand(1);
+    group->footer(absl::StrCat("\nExamples:\n", resource.examples));
+    const std::string cmd = resource.command;
+
+    Args& get = storage.emplace_back();
+    CLI::App* get_cmd = group->add_subcommand("get", absl::StrCat("show one ", resource.noun));
+    AddRefOptions(get_cmd, resource, &get, false);
+    on_run(get_cmd, cmd + " get",
+           [&resource, &get](const Session& s) { return GetCommand(s, resource, get.ref); });
+
+    Args& list = storage.emplace_back();
+    CLI::App* list_cmd = group->add_subcommand("list", absl::StrCat("list ", resource.collection));
+    AddFieldOptions(list_cmd, resource.filters, &list);
+    list_cmd->add_option("--page-size", list.page_size, "records per page (default 50, max 1000)");
+    list_cmd->add_option("--page-token", list.page_token, "continue where a page ended");
+    list_cmd->add_flag("--all", list.all, "follow every page (streams, any number of records)");
+    on_run(list_cmd, cmd + " list", [&resource, &list](const Session& s) {
+      return ListCommand(s, resource, list.values, list.page_size, list.page_token, list.all);
+    });
+
+    Args& create = storage.emplace_back();
+    CLI::App* create_cmd = group->add_subcommand(
+        "create", absl::StrCat("create ", A(resource.noun), " from flags and/or --from FILE"));
+    AddFieldOptions(create_cmd, resource.fields, &create);
+    create_cmd->add_option("--from", create.from,
+                           "the record in protobuf JSON (as `get -o json` prints it); - for stdin");
+    create_cmd->add_option("--request-id", create.request_id,
+                           "repeat-safe id: the same id never creates twice");
+    on_run(create_cmd, cmd + " create", [&resource, &create](const Session& s) {
+      return CreateCommand(s, resource, create.values, create.from, create.request_id, "");
+    });
+
+    Args& update = storage.emplace_back();
+    CLI::App* update_cmd = group->add_subcommand(
+        "update", absl::StrCat("change fields of ", A(resource.noun), "; only those are sent"));
+    AddRefOptions(update_cmd, resource, &update, true);
+    AddFieldOptions(update_cmd, resource.fields, &update);
+    update_cmd->add_option("--from", update.from,
+                           "protobuf JSON: the fields it holds that differ are changed");
+    update_cmd->add_option("--clear", update.clear, "clear a field, e.g. --clear address.building")
+        ->allow_extra_args(false);
+    update_cmd->add_option("--etag", update.etag,
+                           "the etag read earlier (default: read the record now)");
+    on_run(update_cmd, cmd + " update", [&resource, &update](const Session& s) {
+      return UpdateCommand(s, resource, update.ref, update.values, update.clear, update.from,
+                           update.etag);
+    });
+
+    Args& remove = storage.emplace_back();
+    CLI::App* delete_cmd = group->add_subcommand("delete", absl::StrCat("delete ", A(resource.noun)));
+    AddRefOptions(delete_cmd, resource, &remove, false);
+    delete_cmd->add_flag("--cascade", remove.cascade,
+                         "also delete what it owns and drop references to it");
+    delete_cmd->add_option("--etag", remove.etag, "delete only if still at this etag");
+    on_run(delete_cmd, cmd + " delete", [&resource, &remove](const Session& s) {
+      return DeleteCommand(s, resource, remove.ref, remove.cascade, remove.etag);
+    });
+  }
+
+  // Memberships: renkei member add|remove|get|update|list.
+  const Resource& membership = MembershipResource();
+  CLI::App* member = app.add_subcommand("member", "memberships of organizations in networks");
+  member->require_subcommand(1);
+  member->footer(absl::StrCat("\nExamples:\n", membership.examples));
+  auto pair_options = [](CLI::App* command, Args* args) {
+    command->add_option("network", args->network, "the network: networks/ID or ID")->required();
+    command->add_option("organization", args->organization,
+                        "the member: organizations/ID or ID")->required();
+  };
+  auto membership_ref = [](Args& args) {
+    RecordRef ref = args.ref;
+    if (!args.network.empty()) ref.ref = absl::StrCat(args.network, "/", args.organization);
+    return ref;
+  };
+  {
+    Args& add = storage.emplace_back();
+    CLI::App* cmd = member->add_subcommand("add", "add an organization to a network");
+    pair_options(cmd, &add);
+    AddFieldOptions(cmd, membership.fields, &add);
+    cmd->add_option("--from", add.from, "the membership in protobuf JSON; - for stdin");
+    cmd->add_option("--request-id", add.request_id, "repeat-safe id");
+    on_run(cmd, "member add", [&membership, &add](const Session& s) {
+      absl::StatusOr<std::string> parent = NormalizeReference(add.network, "networks");
+      if (!parent.ok()) return Report(s, parent.status());
+      FlagValues values = add.values;
+      values["organization-ref"] = {add.organization};
+      // The organization goes in the record; the network is the parent.
+      Resource with_org = membership;
+      with_org.fields.push_back({"organization-ref", "organization", "", "organizations", false});
+      return CreateCommand(s, with_org, values, add.from, add.request_id, *parent);
+    });
+  }
+  {
+    Args& remove = storage.emplace_back();
+    CLI::App* cmd = member->add_subcommand("remove", "take an organization out of a network");
+    pair_options(cmd, &remove);
+    cmd->add_option("--etag", remove.etag, "remove only if still at this etag");
+    on_run(cmd, "member remove", [&membership, &remove, membership_ref](const Session& s) {
+      return DeleteCommand(s, membership, membership_ref(remove), false, remove.etag);
+    });
+  }
+  {
+    Args& get = storage.emplace_back();
+    CLI::App* cmd = member->add_subcommand("get", "show one membership");
+    cmd->add_option("network", get.network, "the network");
+    cmd->add_option("organization", get.organization, "the member");
+    cmd->add_option("--ext", get.ref.external_id, "find it by 会員番号: SOURCE=VALUE");
+    on_run(cmd, "member get", [&membership, &get, membership_ref](const Session& s) {
+      return GetCommand(s, membership, membership_ref(get));
+    });
+  }
+  {
+    Args& update = storage.emplace_back();
+    CLI::App* cmd = member->add_subcommand("update", "change a membership (role, until …)");
+    pair_options(cmd, &update);
+    AddFieldOptions(cmd, membership.fields, &update);
+    cmd->add_option("--from", update.from, "protobuf JSON of the fields to change");
+    cmd->add_option("--clear", update.clear, "clear a field")->allow_extra_args(false);
+    cmd->add_option("--etag", update.etag, "the etag read earlier");
+    on_run(cmd, "member update", [&membership, &update, membership_ref](const Session& s) {
+      return UpdateCommand(s, membership, membership_ref(update), update.values, update.clear,
+                           update.from, update.etag);
+    });
+  }
+  {
+    Args& list = storage.emplace_back();
+    CLI::App* cmd = member->add_subcommand("list", "members of a network, or networks of an organization");
+    cmd->add_option("--network", list.network, "members of this network");
+    cmd->add_option("--org", list.organization, "memberships of this organization");
+    cmd->add_flag("--current", list.current, "only memberships without an end date");
+    cmd->add_option("--page-size", list.page_size, "records per page");
+    cmd->add_option("--page-token", list.page_token, "continue where a page ended");
+    cmd->add_flag("--all", list.all, "follow every page");
+    on_run(cmd, "member list", [&list](const Session& s) {
+      return ListMembersCommand(s, list.network, list.organization, list.current, list.page_size,
+                                list.page_token, list.all);
+    });
+  }
+
+  Args& stats = storage.emplace_back();
+  CLI::App* stats_cmd = app.add_subcommand("stats", "the city plan's indicators for a 年度");
+  stats_cmd->add_option("--year", stats.year, "the 年度 (default: the current one)");
+  stats_cmd->footer("\nExample:\n  renkei stats --year 2025\n");
+  on_run(stats_cmd, "stats", [&stats](const Session& s) {
+    return StatsCommand(s, stats.year != 0 ? stats.year : CurrentFiscalYear());
+  });
+
+  Args& watch = storage.emplace_back();
+  CLI::App* watch_cmd = app.add_subcommand("watch", "follow the change feed");
+  watch_cmd->add_option("--since", watch.since, "start after this revision (default 0: everything)");
+  watch_cmd->add_option("--collection", watch.collections,
+                        "only this collection: organizations, seeds … (repeatable)")
+      ->allow_extra_args(false);
+  watch_cmd->add_flag("--to-head", watch.to_head, "stop once caught up instead of following");
+  watch_cmd->footer("\nExamples:\n  renkei watch --since 1200 -o jsonl\n"
+                    "  renkei watch --collection needs --to-head\n");
+  on_run(watch_cmd, "watch", [&watch](const Session& s) {
+    return WatchCommand(s, watch.since, watch.collections, watch.to_head);
+  });
+
+  CLI::App* health_cmd = app.add_subcommand("health", "is the server up? (gRPC health check)");
+  on_run(health_cmd, "health", [](const Session& s) { return HealthCommand(s); });
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "renkei: " << e.what() << " (see renkei --help)\n";
+    return kExitUsage;
+  }
+  if (!action) {
+    std::cerr << "renkei: no command (see renkei --help)\n";
+    return kExitUsage;
+  }
+
+  Session session;
+  session.label = label;
+  session.columns = columns;
+  session.format = DefaultFormat();
+  if (!output.empty()) {
+    absl::StatusOr<Format> format = ParseFormat(output);
+    if (!format.ok()) {
+      std::cerr << "renkei: " << format.status().message() << "\n";
+      return kExitUsage;
+    }
+    session.format = *format;
+  }
+  session.width = TerminalWidth();
+  connection.timeout = absl::Seconds(timeout_seconds);
+  absl::StatusOr<std::unique_ptr<Client>> client = Client::Create(connection);
+  if (!client.ok()) return Report(session, client.status());
+  session.client = client->get();
+  return action(session);
+}
+
+}  // namespace renkei::cli
+
+int main(int argc, char** argv) { return renkei::cli::Main(argc, argv); }
