@@ -24,6 +24,7 @@ constexpr KindInfo kKinds[] = {
     {Kind::kCollaboration, "collaborations", "collaboration"},
     {Kind::kNetwork, "networks", "network"},
     {Kind::kMembership, "memberships", "membership"},
+    {Kind::kFeedback, "feedback", "feedback"},
 };
 
 const KindInfo& InfoOf(Kind kind) {

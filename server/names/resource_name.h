@@ -3,6 +3,7 @@
 //
 //   organizations/{id}  people/{id}  seeds/{id}  needs/{id}
 //   collaborations/{id}  networks/{id}  networks/{id}/memberships/{org id}
+//   feedback/{id}
 //
 // Ids are positive decimal integers without leading zeros. A membership is
 // named by its network and the id of its member organization.
@@ -28,10 +29,11 @@ enum class Kind : uint8_t {
   kCollaboration = 5,
   kNetwork = 6,
   kMembership = 7,
+  kFeedback = 8,
 };
 inline constexpr Kind kAllKinds[] = {
-    Kind::kOrganization, Kind::kPerson,  Kind::kSeed,       Kind::kNeed,
-    Kind::kCollaboration, Kind::kNetwork, Kind::kMembership};
+    Kind::kOrganization, Kind::kPerson,     Kind::kSeed,    Kind::kNeed,
+    Kind::kCollaboration, Kind::kNetwork, Kind::kMembership, Kind::kFeedback};
 
 // "organizations", "people", … "memberships".
 absl::string_view CollectionOf(Kind kind);

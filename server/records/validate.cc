@@ -10,6 +10,7 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "renkei/v1/collaboration.pb.h"
+#include "renkei/v1/match.pb.h"
 #include "renkei/v1/common.pb.h"
 #include "renkei/v1/need.pb.h"
 #include "renkei/v1/network.pb.h"
@@ -467,6 +468,26 @@ void Check(Checker& c, const v1::Membership& m) {
   c.Text("source_list", m.source_list(), kMaxSourceLength);
 }
 
+void Check(Checker& c, const v1::Feedback& f) {
+  if (f.suggestion().empty()) {
+    c.Add("suggestion", "is required");
+  } else {
+    absl::StatusOr<ResourceName> name = ParseResourceName(f.suggestion());
+    if (!name.ok() || (name->kind != Kind::kSeed && name->kind != Kind::kOrganization)) {
+      c.Add("suggestion", "must name a seed (seeds/{id}) or an organization (organizations/{id})");
+    }
+  }
+  c.Reference("need", f.need(), Kind::kNeed, Checker::kOptional);
+  c.Text("query_text", f.query_text(), kMaxBodyLength, Checker::kOptional, Checker::kMultiLine);
+  if (f.need().empty() && f.query_text().empty()) {
+    c.Add("need", "give the need or the query_text the suggestion answered");
+  }
+  c.Enum("label", f.label(), v1::FeedbackLabel_descriptor, Checker::kRequired);
+  c.Text("note", f.note(), kMaxSummaryLength, Checker::kOptional, Checker::kMultiLine);
+  c.Text("coordinator", f.coordinator(), kMaxShortText);
+  c.Reference("collaboration", f.collaboration(), Kind::kCollaboration, Checker::kOptional);
+}
+
 template <typename T>
 bool TryCheck(Checker& c, const google::protobuf::Message& record) {
   const T* typed = dynamic_cast<const T*>(&record);
@@ -504,6 +525,10 @@ absl::Status ValidateRecord(const google::protobuf::Message& record) {
       TryCheck<v1::Seed>(c, record) || TryCheck<v1::Need>(c, record) ||
       TryCheck<v1::Collaboration>(c, record) || TryCheck<v1::Network>(c, record) ||
       TryCheck<v1::Membership>(c, record);
+  if (const auto* feedback = dynamic_cast<const v1::Feedback*>(&record)) {
+    Check(c, *feedback);
+    return c.Status();
+  }
   if (!known) {
     return absl::InternalError(
         absl::StrCat("not a record type: ", record.GetTypeName()));

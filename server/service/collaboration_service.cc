@@ -14,47 +14,9 @@ grpc::Status CollaborationService::GetCollaboration(grpc::ServerContext*, const 
 
 grpc::Status CollaborationService::ListCollaborations(grpc::ServerContext*, const v1::ListCollaborationsRequest* request,
                              v1::ListCollaborationsResponse* response) {
-  absl::StatusOr<int> page_size = PageSize(request->page_size());
-  if (!page_size.ok()) return ToGrpcStatus(page_size.status());
-  store::ListRequest list;
-  list.kind = Kind::kCollaboration;
-  list.page_size = *page_size;
-  list.page_token = request->page_token();
-  list.name_prefix = request->name_prefix();
-  list.name_contains = request->name_contains();
-  if (request->type() != 0) {
-    absl::Status valid = CheckEnumFilter(v1::CollaborationType_IsValid(request->type()),
-                                         request->type(), "type");
-    if (!valid.ok()) return ToGrpcStatus(valid);
-    list.terms.push_back(store::CollaborationsOfType(request->type()));
-  }
-  if (request->fiscal_year() != 0) {
-    if (request->fiscal_year() < 1800 || request->fiscal_year() > 2200) {
-      return ToGrpcStatus(InvalidFieldError("fiscal_year", "must be a year 1800..2200"));
-    }
-    list.terms.push_back(store::CollaborationsInFiscalYear(request->fiscal_year()));
-  }
-  if (!request->organization().empty()) {
-    absl::StatusOr<uint64_t> id = FilterId(request->organization(), Kind::kOrganization, "organization");
-    if (!id.ok()) return ToGrpcStatus(id.status());
-    list.terms.push_back(store::CollaborationsOfOrganization(*id));
-  }
-  if (!request->person().empty()) {
-    absl::StatusOr<uint64_t> id = FilterId(request->person(), Kind::kPerson, "person");
-    if (!id.ok()) return ToGrpcStatus(id.status());
-    list.terms.push_back(store::CollaborationsOfPerson(*id));
-  }
-  if (!request->seed().empty()) {
-    absl::StatusOr<uint64_t> id = FilterId(request->seed(), Kind::kSeed, "seed");
-    if (!id.ok()) return ToGrpcStatus(id.status());
-    list.terms.push_back(store::CollaborationsFromSeed(*id));
-  }
-  if (!request->need().empty()) {
-    absl::StatusOr<uint64_t> id = FilterId(request->need(), Kind::kNeed, "need");
-    if (!id.ok()) return ToGrpcStatus(id.status());
-    list.terms.push_back(store::CollaborationsFromNeed(*id));
-  }
-  return ListRecords(store_, list, response->mutable_collaborations(),
+  absl::StatusOr<store::ListRequest> list = MakeListRequest(Kind::kCollaboration, *request);
+  if (!list.ok()) return ToGrpcStatus(list.status());
+  return ListRecords(store_, *list, response->mutable_collaborations(),
                      response->mutable_next_page_token());
 }
 

@@ -14,32 +14,9 @@ grpc::Status NeedService::GetNeed(grpc::ServerContext*, const v1::GetNeedRequest
 
 grpc::Status NeedService::ListNeeds(grpc::ServerContext*, const v1::ListNeedsRequest* request,
                              v1::ListNeedsResponse* response) {
-  absl::StatusOr<int> page_size = PageSize(request->page_size());
-  if (!page_size.ok()) return ToGrpcStatus(page_size.status());
-  store::ListRequest list;
-  list.kind = Kind::kNeed;
-  list.page_size = *page_size;
-  list.page_token = request->page_token();
-  list.name_prefix = request->name_prefix();
-  list.name_contains = request->name_contains();
-  if (!request->company().empty()) {
-    absl::StatusOr<uint64_t> id = FilterId(request->company(), Kind::kOrganization, "company");
-    if (!id.ok()) return ToGrpcStatus(id.status());
-    list.terms.push_back(store::NeedsOf(*id));
-  }
-  if (request->status() != 0) {
-    absl::Status valid = CheckEnumFilter(v1::NeedStatus_IsValid(request->status()),
-                                         request->status(), "status");
-    if (!valid.ok()) return ToGrpcStatus(valid);
-    list.terms.push_back(store::NeedsWithStatus(request->status()));
-  }
-  if (request->visibility() != 0) {
-    absl::Status valid = CheckEnumFilter(v1::Visibility_IsValid(request->visibility()),
-                                         request->visibility(), "visibility");
-    if (!valid.ok()) return ToGrpcStatus(valid);
-    list.terms.push_back(store::NeedsWithVisibility(request->visibility()));
-  }
-  return ListRecords(store_, list, response->mutable_needs(),
+  absl::StatusOr<store::ListRequest> list = MakeListRequest(Kind::kNeed, *request);
+  if (!list.ok()) return ToGrpcStatus(list.status());
+  return ListRecords(store_, *list, response->mutable_needs(),
                      response->mutable_next_page_token());
 }
 

@@ -25,21 +25,9 @@ grpc::Status NetworkService::GetNetwork(grpc::ServerContext*,
 grpc::Status NetworkService::ListNetworks(grpc::ServerContext*,
                                           const v1::ListNetworksRequest* request,
                                           v1::ListNetworksResponse* response) {
-  absl::StatusOr<int> page_size = PageSize(request->page_size());
-  if (!page_size.ok()) return ToGrpcStatus(page_size.status());
-  store::ListRequest list;
-  list.kind = Kind::kNetwork;
-  list.page_size = *page_size;
-  list.page_token = request->page_token();
-  list.name_prefix = request->name_prefix();
-  list.name_contains = request->name_contains();
-  if (!request->secretariat().empty()) {
-    absl::StatusOr<uint64_t> id =
-        FilterId(request->secretariat(), Kind::kOrganization, "secretariat");
-    if (!id.ok()) return ToGrpcStatus(id.status());
-    list.terms.push_back(store::NetworksWithSecretariat(*id));
-  }
-  grpc::Status status = ListRecords(store_, list, response->mutable_networks(),
+  absl::StatusOr<store::ListRequest> list = MakeListRequest(Kind::kNetwork, *request);
+  if (!list.ok()) return ToGrpcStatus(list.status());
+  grpc::Status status = ListRecords(store_, *list, response->mutable_networks(),
                                     response->mutable_next_page_token());
   for (v1::Network& network : *response->mutable_networks()) AddMemberCount(&network);
   return status;

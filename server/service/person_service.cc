@@ -14,29 +14,9 @@ grpc::Status PersonService::GetPerson(grpc::ServerContext*, const v1::GetPersonR
 
 grpc::Status PersonService::ListPeople(grpc::ServerContext*, const v1::ListPeopleRequest* request,
                              v1::ListPeopleResponse* response) {
-  absl::StatusOr<int> page_size = PageSize(request->page_size());
-  if (!page_size.ok()) return ToGrpcStatus(page_size.status());
-  store::ListRequest list;
-  list.kind = Kind::kPerson;
-  list.page_size = *page_size;
-  list.page_token = request->page_token();
-  list.name_prefix = request->name_prefix();
-  list.name_contains = request->name_contains();
-  if (!request->organization().empty()) {
-    absl::StatusOr<uint64_t> id = FilterId(request->organization(), Kind::kOrganization, "organization");
-    if (!id.ok()) return ToGrpcStatus(id.status());
-    list.terms.push_back(store::PeopleOf(*id));
-  }
-  if (request->role() != 0) {
-    absl::Status valid = CheckEnumFilter(v1::PersonRole_IsValid(request->role()),
-                                         request->role(), "role");
-    if (!valid.ok()) return ToGrpcStatus(valid);
-    list.terms.push_back(store::PeopleWithRole(request->role()));
-  }
-  if (!request->department().empty()) {
-    list.terms.push_back(store::PeopleInDepartment(request->department()));
-  }
-  return ListRecords(store_, list, response->mutable_people(),
+  absl::StatusOr<store::ListRequest> list = MakeListRequest(Kind::kPerson, *request);
+  if (!list.ok()) return ToGrpcStatus(list.status());
+  return ListRecords(store_, *list, response->mutable_people(),
                      response->mutable_next_page_token());
 }
 

@@ -1,6 +1,9 @@
 #include "server/service/record_ops.h"
 
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/message.h"
 #include "server/records/corporate_number.h"
+#include "server/service/filters.h"
 #include "server/store/index.h"
 
 namespace renkei::service {
@@ -47,6 +50,29 @@ absl::StatusOr<int> PageSize(int requested) {
   if (requested < 0) return InvalidFieldError("page_size", "must not be negative");
   if (requested == 0) return records::kDefaultPageSize;
   return std::min(requested, records::kMaxPageSize);
+}
+
+absl::StatusOr<store::ListRequest> MakeListRequest(Kind kind,
+                                                   const google::protobuf::Message& request) {
+  const auto* descriptor = request.GetDescriptor();
+  const auto* reflection = request.GetReflection();
+  auto string_field = [&](const char* name) -> std::string {
+    const auto* field = descriptor->FindFieldByName(name);
+    return field == nullptr ? "" : reflection->GetString(request, field);
+  };
+  store::ListRequest list;
+  list.kind = kind;
+  absl::StatusOr<int> page_size =
+      PageSize(reflection->GetInt32(request, descriptor->FindFieldByName("page_size")));
+  if (!page_size.ok()) return page_size.status();
+  list.page_size = *page_size;
+  list.page_token = string_field("page_token");
+  list.name_prefix = string_field("name_prefix");
+  list.name_contains = string_field("name_contains");
+  absl::StatusOr<std::vector<store::IndexTerm>> terms = FilterTerms(kind, request);
+  if (!terms.ok()) return terms.status();
+  list.terms = std::move(*terms);
+  return list;
 }
 
 absl::StatusOr<uint64_t> FilterId(const std::string& value, Kind kind,

@@ -40,6 +40,12 @@ absl::StatusOr<std::string> ResolveKey(const store::Store& store, const RecordKe
 // than 1000 means 1000.
 absl::StatusOr<int> PageSize(int requested);
 
+// A store list request from a List…Request of records of `kind`: its
+// page_size, page_token, name_prefix / name_contains and filters
+// (filters.h), read by field name.
+absl::StatusOr<store::ListRequest> MakeListRequest(Kind kind,
+                                                   const google::protobuf::Message& request);
+
 // The id of a filter that names a record of `kind`, or INVALID_ARGUMENT
 // naming `field`.
 absl::StatusOr<uint64_t> FilterId(const std::string& value, Kind kind,

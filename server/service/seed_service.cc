@@ -14,31 +14,9 @@ grpc::Status SeedService::GetSeed(grpc::ServerContext*, const v1::GetSeedRequest
 
 grpc::Status SeedService::ListSeeds(grpc::ServerContext*, const v1::ListSeedsRequest* request,
                              v1::ListSeedsResponse* response) {
-  absl::StatusOr<int> page_size = PageSize(request->page_size());
-  if (!page_size.ok()) return ToGrpcStatus(page_size.status());
-  store::ListRequest list;
-  list.kind = Kind::kSeed;
-  list.page_size = *page_size;
-  list.page_token = request->page_token();
-  list.name_prefix = request->name_prefix();
-  list.name_contains = request->name_contains();
-  if (!request->institution().empty()) {
-    absl::StatusOr<uint64_t> id = FilterId(request->institution(), Kind::kOrganization, "institution");
-    if (!id.ok()) return ToGrpcStatus(id.status());
-    list.terms.push_back(store::SeedsOf(*id));
-  }
-  if (!request->researcher().empty()) {
-    absl::StatusOr<uint64_t> id = FilterId(request->researcher(), Kind::kPerson, "researcher");
-    if (!id.ok()) return ToGrpcStatus(id.status());
-    list.terms.push_back(store::SeedsOfResearcher(*id));
-  }
-  if (!request->field().empty()) {
-    list.terms.push_back(store::SeedsInField(request->field()));
-  }
-  if (!request->keyword().empty()) {
-    list.terms.push_back(store::SeedsWithKeyword(request->keyword()));
-  }
-  return ListRecords(store_, list, response->mutable_seeds(),
+  absl::StatusOr<store::ListRequest> list = MakeListRequest(Kind::kSeed, *request);
+  if (!list.ok()) return ToGrpcStatus(list.status());
+  return ListRecords(store_, *list, response->mutable_seeds(),
                      response->mutable_next_page_token());
 }
 

@@ -107,6 +107,13 @@ IndexTerm NetworksWithSecretariat(uint64_t organization_id) {
   return IdTerm(Kind::kNetwork, IndexId::kNetworkSecretariat, organization_id);
 }
 
+IndexTerm FeedbackOn(const ResourceName& suggestion) {
+  return Term(Kind::kFeedback, IndexId::kFeedbackSuggestion, internal::RecordKey(suggestion));
+}
+IndexTerm FeedbackForNeed(uint64_t need_id) {
+  return IdTerm(Kind::kFeedback, IndexId::kFeedbackNeed, need_id);
+}
+
 IndexTerm MembershipsOfNetwork(uint64_t network_id) {
   return IndexTerm{internal::MembershipNetworkPrefix(network_id), true};
 }

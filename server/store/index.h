@@ -53,6 +53,9 @@ IndexTerm CollaborationsFromNeed(uint64_t need_id);
 
 IndexTerm NetworksWithSecretariat(uint64_t organization_id);
 
+IndexTerm FeedbackOn(const ResourceName& suggestion);
+IndexTerm FeedbackForNeed(uint64_t need_id);
+
 IndexTerm MembershipsOfNetwork(uint64_t network_id);
 IndexTerm CurrentMembershipsOfNetwork(uint64_t network_id);
 IndexTerm MembershipsOfOrganization(uint64_t organization_id);

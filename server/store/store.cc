@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <set>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -38,8 +39,8 @@ using internal::View;
 class WriteTxnAccess {
  public:
   static internal::Families FamiliesOf(const Store& store) {
-    return internal::Families{store.db_.get(), store.records_, store.index_,
-                              store.log_, store.meta_, store.requests_};
+    return internal::Families{store.db_.get(), store.records_, store.index_, store.log_,
+                              store.meta_,     store.requests_, store.text_};
   }
 };
 
@@ -182,6 +183,7 @@ absl::Status Store::OpenDatabase() {
       {internal::kLogFamily, FamilyOptions(cache, false)},
       {internal::kMetaFamily, meta_options},
       {internal::kRequestsFamily, FamilyOptions(cache, true)},
+      {internal::kTextFamily, FamilyOptions(cache, true)},
   };
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (const auto& [name, cf_options] : ours) descriptors.emplace_back(name, cf_options);
@@ -205,10 +207,16 @@ absl::Status Store::OpenDatabase() {
   log_ = handles_[3];
   meta_ = handles_[4];
   requests_ = handles_[5];
+  text_ = handles_[6];
 
-  // Schema version: written once, checked on every open.
+  // Schema version: written once, checked on every open; version 1
+  // databases get their search index built once.
   std::string version;
   status = db_->Get(rocksdb::ReadOptions(), meta_, internal::kSchemaVersionKey, &version);
+  if (status.ok() && version == "1") {
+    RENKEI_RETURN_IF_ERROR(BuildTextIndex());
+    status = rocksdb::Status::NotFound();
+  }
   if (status.IsNotFound()) {
     rocksdb::WriteOptions write;
     write.sync = true;
@@ -534,6 +542,23 @@ int64_t Store::WaitForChange(int64_t after, absl::Duration timeout) const {
   return revision_;
 }
 
+absl::StatusOr<bool> Store::Holds(const IndexTerm& term, const ResourceName& name) const {
+  const std::string key = internal::RecordKey(name);
+  if (term.in_records) {
+    if (!absl::StartsWith(key, term.prefix)) return false;
+    std::string ignored;
+    rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), records_, key, &ignored);
+    if (status.IsNotFound()) return false;
+    RENKEI_RETURN_IF_ERROR(FromRocks(status, "reading a record"));
+    return true;
+  }
+  std::string ignored;
+  rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), index_, term.prefix + key, &ignored);
+  if (status.IsNotFound()) return false;
+  RENKEI_RETURN_IF_ERROR(FromRocks(status, "reading an index entry"));
+  return true;
+}
+
 int64_t Store::Counter(absl::string_view name) const {
   std::string value;
   rocksdb::Status status =
@@ -552,6 +577,84 @@ absl::StatusOr<std::vector<std::pair<std::string, int64_t>>> Store::Counters(
   }
   RENKEI_RETURN_IF_ERROR(FromRocks(it->status(), "reading counters"));
   return counters;
+}
+
+absl::Status Store::BuildTextIndex() {
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), records_));
+  rocksdb::WriteBatch batch;
+  auto flush = [&]() -> absl::Status {
+    if (batch.Count() == 0) return absl::OkStatus();
+    rocksdb::WriteOptions write;
+    write.sync = true;
+    rocksdb::Status status = db_->Write(write, &batch);
+    batch.Clear();
+    return FromRocks(status, "building the search index");
+  };
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    std::optional<ResourceName> name = internal::ParseRecordKey(View(it->key()));
+    if (!name.has_value() || !IsSearchable(name->kind)) continue;
+    std::unique_ptr<Message> record = internal::NewRecord(name->kind);
+    if (!record->ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
+      return absl::DataLossError(absl::StrCat(name->ToString(), " does not parse"));
+    }
+    const internal::RecordEntries entries = internal::EntriesOf(*record, *name);
+    for (const auto& [key, value] : entries.text) batch.Put(text_, key, value);
+    for (const auto& [counter, amount] : entries.counters) {
+      if (absl::StartsWith(counter, "t/") || absl::StartsWith(counter, "tl/") ||
+          absl::StartsWith(counter, "td/")) {
+        batch.Merge(meta_, internal::CounterKey(counter), internal::EncodeCounter(amount));
+      }
+    }
+    if (batch.Count() > 10000) RENKEI_RETURN_IF_ERROR(flush());
+  }
+  RENKEI_RETURN_IF_ERROR(FromRocks(it->status(), "reading records"));
+  return flush();
+}
+
+absl::Status Store::ScanPostings(Kind kind, absl::string_view term, size_t limit,
+                                 absl::FunctionRef<bool(const Posting&)> visit) const {
+  const std::string prefix = internal::PostingPrefix(kind, term);
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), text_));
+  size_t visited = 0;
+  Posting posting;
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix) && visited < limit;
+       it->Next(), ++visited) {
+    std::optional<ResourceName> name =
+        internal::ParseRecordKey(View(it->key()).substr(prefix.size()));
+    if (!name.has_value() || it->value().size() != kSearchFieldCount) continue;
+    posting.name = *name;
+    std::copy_n(reinterpret_cast<const uint8_t*>(it->value().data()), kSearchFieldCount,
+                posting.counts.begin());
+    if (!visit(posting)) break;
+  }
+  return FromRocks(it->status(), "reading postings");
+}
+
+absl::StatusOr<SearchDocument> Store::GetSearchDocument(const ResourceName& name) const {
+  std::string bytes;
+  rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), text_,
+                                    internal::DocumentKey(internal::RecordKey(name)), &bytes);
+  if (status.IsNotFound()) return NotFound(name.ToString());
+  if (!status.ok()) return FromRocks(status, "reading a search document");
+  SearchDocument document;
+  if (!internal::DecodeSearchDocument(bytes, &document)) {
+    return absl::DataLossError(absl::StrCat("the search document of ", name.ToString(),
+                                            " does not parse"));
+  }
+  return document;
+}
+
+int64_t Store::DocumentFrequency(Kind kind, absl::string_view term) const {
+  return Counter(internal::TermCounter(kind, term));
+}
+
+SearchStats Store::GetSearchStats(Kind kind) const {
+  SearchStats stats;
+  stats.documents = Counter(internal::SearchDocumentCounter(kind));
+  for (int field = 0; field < kSearchFieldCount; ++field) {
+    stats.total_lengths[field] = Counter(internal::FieldLengthCounter(kind, field));
+  }
+  return stats;
 }
 
 }  // namespace renkei::store

@@ -38,6 +38,7 @@
 #include "absl/time/time.h"
 #include "server/names/resource_name.h"
 #include "server/store/index.h"
+#include "server/store/text_index.h"
 
 namespace google::protobuf {
 class Message;
@@ -145,12 +146,26 @@ class Store {
   // Blocks until revision() > `after` or `timeout` passes; returns revision().
   int64_t WaitForChange(int64_t after, absl::Duration timeout) const;
 
+  // Whether the record `name` is among those `term` lists (a point lookup).
+  absl::StatusOr<bool> Holds(const IndexTerm& term, const ResourceName& name) const;
+
   // The value of a counter (index.h), 0 when never written.
   int64_t Counter(absl::string_view name) const;
   // Every counter whose name starts with `prefix`, in name order, with its
   // value.
   absl::StatusOr<std::vector<std::pair<std::string, int64_t>>> Counters(
       absl::string_view prefix) const;
+
+  // The search index (text_index.h).
+  // Calls `visit` for the postings of `term` among records of `kind`, in
+  // record order, until it returns false or `limit` postings were visited.
+  absl::Status ScanPostings(Kind kind, absl::string_view term, size_t limit,
+                            absl::FunctionRef<bool(const Posting&)> visit) const;
+  // The search document of `name`; NOT_FOUND when there is no such record.
+  absl::StatusOr<SearchDocument> GetSearchDocument(const ResourceName& name) const;
+  // How many documents of `kind` hold `term`.
+  int64_t DocumentFrequency(Kind kind, absl::string_view term) const;
+  SearchStats GetSearchStats(Kind kind) const;
 
   bool sync_writes() const { return options_.sync_writes; }
   const std::string& path() const { return path_; }
@@ -160,6 +175,8 @@ class Store {
 
   Store(const StoreOptions& options, std::string path);
   absl::Status OpenDatabase();
+  // Builds the text family from the records of a version 1 database.
+  absl::Status BuildTextIndex();
 
   // Constant after construction.
   const StoreOptions options_;
@@ -171,11 +188,12 @@ class Store {
   rocksdb::ColumnFamilyHandle* log_ = nullptr;
   rocksdb::ColumnFamilyHandle* meta_ = nullptr;
   rocksdb::ColumnFamilyHandle* requests_ = nullptr;
+  rocksdb::ColumnFamilyHandle* text_ = nullptr;
 
   // Serializes writers: read-check-write of one mutation is atomic.
   absl::Mutex write_mu_;
   // Next id to hand out, by Kind value. Protected by write_mu_.
-  std::array<uint64_t, 8> next_id_ ABSL_GUARDED_BY(write_mu_) = {};
+  std::array<uint64_t, 9> next_id_ ABSL_GUARDED_BY(write_mu_) = {};
 
   // The newest committed revision, and a condition for waiters.
   mutable absl::Mutex revision_mu_;

@@ -59,9 +59,10 @@ UChar32 FoldCodePoint(UChar32 c) {
   return c;
 }
 
-}  // namespace
-
-std::string NormalizeText(absl::string_view text) {
+// The folding NormalizeText and NormalizeForSearch share. With
+// `keep_spaces`, runs of white space become one ' ' (words stay apart) and
+// a long-vowel mark ending a katakana word is dropped (センサー = センサ).
+std::string Fold(absl::string_view text, bool keep_spaces) {
   icu::UnicodeString source = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   UErrorCode status = U_ZERO_ERROR;
@@ -69,19 +70,41 @@ std::string NormalizeText(absl::string_view text) {
   if (U_FAILURE(status)) folded = source;
   std::string out;
   out.reserve(text.size());
-  for (int32_t i = 0; i < folded.length();) {
-    UChar32 c = folded.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_isUWhiteSpace(c)) continue;
-    c = FoldCodePoint(c);
+  auto append = [&out](UChar32 c) {
     char buffer[4];
     int32_t length = 0;
     UBool error = false;
     U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, 4, c, error);
     if (!error) out.append(buffer, static_cast<size_t>(length));
+  };
+  bool pending_space = false;
+  for (int32_t i = 0; i < folded.length();) {
+    UChar32 c = folded.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isUWhiteSpace(c)) {
+      pending_space = keep_spaces && !out.empty();
+      continue;
+    }
+    c = FoldCodePoint(c);
+    if (keep_spaces && c == 0x30FC) {  // ー: drop it at the end of a katakana word
+      const UChar32 next = i < folded.length() ? FoldCodePoint(folded.char32At(i)) : 0;
+      const bool next_katakana = (next >= 0x30A1 && next <= 0x30FA) || next == 0x30FC;
+      if (!next_katakana) continue;
+    }
+    if (pending_space) {
+      out.push_back(' ');
+      pending_space = false;
+    }
+    append(c);
   }
   return out;
 }
+
+}  // namespace
+
+std::string NormalizeText(absl::string_view text) { return Fold(text, false); }
+
+std::string NormalizeForSearch(absl::string_view text) { return Fold(text, true); }
 
 std::string StripLegalForm(absl::string_view normalized_name) {
   // Normalized forms (NFKC casefold, hiragana → katakana): ㈱ is "(株)",

@@ -16,6 +16,11 @@ namespace renkei::text {
 // REQUIRES: `text` is valid UTF-8 (invalid sequences become U+FFFD).
 std::string NormalizeText(absl::string_view text);
 
+// The same folding for search text: white space runs become one ' ' so
+// words stay apart, and a long-vowel mark ending a katakana word is dropped
+// (センサー and センサ, モーター and モータ are one word).
+std::string NormalizeForSearch(absl::string_view text);
+
 // Removes legal-form words (株式会社, (株), 有限会社, 公益財団法人 …) at the
 // start or end of an already normalized name: "株式会社一関精工" and
 // "一関精工(株)" both give "一関精工". Returns the input when nothing is left.

@@ -26,6 +26,7 @@ struct Families {
   rocksdb::ColumnFamilyHandle* log = nullptr;
   rocksdb::ColumnFamilyHandle* meta = nullptr;
   rocksdb::ColumnFamilyHandle* requests = nullptr;
+  rocksdb::ColumnFamilyHandle* text = nullptr;
 };
 
 // rocksdb::Status → absl::Status (NotFound → NOT_FOUND, IO errors →

@@ -109,4 +109,33 @@ std::string RequestKey(Kind kind, absl::string_view request_id) {
   return absl::StrCat(RecordKindPrefix(kind), request_id);
 }
 
+std::string PostingPrefix(Kind kind, absl::string_view term) {
+  std::string key(1, 'p');
+  key.push_back(static_cast<char>(kind));
+  uint64_t length = term.size();
+  while (length >= 0x80) {
+    key.push_back(static_cast<char>((length & 0x7F) | 0x80));
+    length >>= 7;
+  }
+  key.push_back(static_cast<char>(length));
+  key.append(term.data(), term.size());
+  return key;
+}
+
+std::string DocumentKey(absl::string_view record_key) {
+  return absl::StrCat("d", record_key);
+}
+
+std::string TermCounter(Kind kind, absl::string_view term) {
+  return absl::StrCat("t/", CollectionOf(kind), "/", term);
+}
+
+std::string FieldLengthCounter(Kind kind, int field) {
+  return absl::StrCat("tl/", CollectionOf(kind), "/", field);
+}
+
+std::string SearchDocumentCounter(Kind kind) {
+  return absl::StrCat("td/", CollectionOf(kind));
+}
+
 }  // namespace renkei::store::internal

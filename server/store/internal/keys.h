@@ -19,8 +19,11 @@ inline constexpr char kIndexFamily[] = "index";
 inline constexpr char kLogFamily[] = "log";
 inline constexpr char kMetaFamily[] = "meta";
 inline constexpr char kRequestsFamily[] = "requests";
+inline constexpr char kTextFamily[] = "text";
 
-inline constexpr int64_t kSchemaVersion = 1;
+// 1: records and indexes. 2: adds the text family (built from the records
+// when a version 1 database is opened).
+inline constexpr int64_t kSchemaVersion = 2;
 
 // Secondary indexes: which records hold which value. Values are normalized
 // text (server/text), decimal enum numbers or big-endian ids.
@@ -53,6 +56,8 @@ enum class IndexId : uint8_t {
   kMembershipByOrganization = 70,
   kMembershipCurrentByNetwork = 71,
   kMembershipCurrentByOrganization = 72,
+  kFeedbackSuggestion = 80,  // value: the suggested record's key
+  kFeedbackNeed = 81,
 };
 
 // Unique keys: one record per value.
@@ -110,6 +115,16 @@ std::string CounterKey(absl::string_view name);
 
 // Requests family: [kind] + request_id → the record as first created.
 std::string RequestKey(Kind kind, absl::string_view request_id);
+
+// Text family: postings 'p'[kind][varint length][term] + record key → the
+// term's count in each search field (4 bytes); documents 'd' + record key →
+// the SearchDocument (each field: varint length + bytes).
+std::string PostingPrefix(Kind kind, absl::string_view term);
+std::string DocumentKey(absl::string_view record_key);
+// Counter names of the text index (meta family).
+std::string TermCounter(Kind kind, absl::string_view term);   // documents holding it
+std::string FieldLengthCounter(Kind kind, int field);          // summed lengths
+std::string SearchDocumentCounter(Kind kind);                  // documents
 
 }  // namespace renkei::store::internal
 

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/message.h"
 #include "renkei/v1/collaboration.pb.h"
+#include "renkei/v1/match.pb.h"
 #include "renkei/v1/need.pb.h"
 #include "renkei/v1/network.pb.h"
 #include "renkei/v1/organization.pb.h"
@@ -11,6 +12,7 @@
 #include "server/records/dates.h"
 #include "server/store/index.h"
 #include "server/text/normalize.h"
+#include "server/text/tokenize.h"
 
 namespace renkei::store::internal {
 namespace {
@@ -57,6 +59,28 @@ class Collector {
       }
     }
   }
+  // The search document and its postings.
+  void Search(const google::protobuf::Message& record) {
+    std::optional<SearchDocument> document = SearchDocumentOf(record);
+    if (!document.has_value()) return;
+    std::map<std::string, std::array<uint8_t, kSearchFieldCount>> counts;
+    for (int field = 0; field < kSearchFieldCount; ++field) {
+      const std::vector<std::string> terms = text::Terms(document->fields[field]);
+      Count(FieldLengthCounter(name_.kind, field), static_cast<int64_t>(terms.size()));
+      for (const std::string& term : terms) {
+        uint8_t& n = counts[term][field];
+        if (n < 255) ++n;
+      }
+    }
+    for (const auto& [term, per_field] : counts) {
+      out_->text[PostingPrefix(name_.kind, term) + key_] =
+          std::string(reinterpret_cast<const char*>(per_field.data()), per_field.size());
+      Count(TermCounter(name_.kind, term));
+    }
+    Count(SearchDocumentCounter(name_.kind));
+    out_->text[DocumentKey(key_)] = EncodeSearchDocument(*document);
+  }
+
   static std::optional<uint64_t> IdOf(absl::string_view name) {
     absl::StatusOr<ResourceName> parsed = ParseResourceName(name);
     if (!parsed.ok()) return std::nullopt;
@@ -203,6 +227,17 @@ void Collect(Collector& c, const v1::Membership& m, const ResourceName& name) {
   }
 }
 
+void Collect(Collector& c, const v1::Feedback& f) {
+  c.Refer(f.suggestion(), "suggestion", OnDelete::kCascade);
+  absl::StatusOr<ResourceName> suggestion = ParseResourceName(f.suggestion());
+  if (suggestion.ok()) c.Index(IndexId::kFeedbackSuggestion, RecordKey(*suggestion));
+  if (!f.need().empty()) {
+    c.IdIndex(IndexId::kFeedbackNeed, f.need());
+    c.Refer(f.need(), "need", OnDelete::kUnlink);
+  }
+  if (!f.collaboration().empty()) c.Refer(f.collaboration(), "collaboration", OnDelete::kUnlink);
+}
+
 template <typename T>
 bool TryCollect(Collector& c, const google::protobuf::Message& record,
                 const ResourceName& name) {
@@ -220,6 +255,17 @@ bool TryCollect(Collector& c, const google::protobuf::Message& record,
   }
   c.Count(RecordCounter(name.kind));
   c.Names(record);
+  c.Search(record);
+  return true;
+}
+
+// Feedback has no external ids or names: its own, shorter path.
+bool TryCollectFeedback(Collector& c, const google::protobuf::Message& record,
+                        const ResourceName& name) {
+  const auto* feedback = dynamic_cast<const v1::Feedback*>(&record);
+  if (feedback == nullptr) return false;
+  Collect(c, *feedback);
+  c.Count(RecordCounter(name.kind));
   return true;
 }
 
@@ -240,7 +286,7 @@ RecordEntries EntriesOf(const google::protobuf::Message& record,
       TryCollect<v1::Seed>(c, record, name) || TryCollect<v1::Need>(c, record, name) ||
       TryCollect<v1::Collaboration>(c, record, name) ||
       TryCollect<v1::Network>(c, record, name) ||
-      TryCollect<v1::Membership>(c, record, name);
+      TryCollect<v1::Membership>(c, record, name) || TryCollectFeedback(c, record, name);
   return entries;
 }
 
@@ -284,6 +330,15 @@ bool Unlink(google::protobuf::Message* record, absl::string_view target_name) {
       network->clear_secretariat();
       changed = true;
     }
+  } else if (auto* feedback = dynamic_cast<v1::Feedback*>(record)) {
+    if (feedback->need() == target_name) {
+      feedback->clear_need();
+      changed = true;
+    }
+    if (feedback->collaboration() == target_name) {
+      feedback->clear_collaboration();
+      changed = true;
+    }
   }
   return changed;
 }
@@ -296,6 +351,7 @@ std::optional<Kind> KindOf(const google::protobuf::Message& record) {
   if (dynamic_cast<const v1::Collaboration*>(&record)) return Kind::kCollaboration;
   if (dynamic_cast<const v1::Network*>(&record)) return Kind::kNetwork;
   if (dynamic_cast<const v1::Membership*>(&record)) return Kind::kMembership;
+  if (dynamic_cast<const v1::Feedback*>(&record)) return Kind::kFeedback;
   return std::nullopt;
 }
 
@@ -308,6 +364,7 @@ std::unique_ptr<google::protobuf::Message> NewRecord(Kind kind) {
     case Kind::kCollaboration: return std::make_unique<v1::Collaboration>();
     case Kind::kNetwork: return std::make_unique<v1::Network>();
     case Kind::kMembership: return std::make_unique<v1::Membership>();
+    case Kind::kFeedback: return std::make_unique<v1::Feedback>();
   }
   return nullptr;
 }
@@ -333,6 +390,106 @@ std::vector<std::string> NormalizedNames(const google::protobuf::Message& record
     AddNormalized(&names, w->kana());
   }
   return names;
+}
+
+namespace {
+
+// Appends the normalized parts to a field, " / " between them.
+void AddPart(std::string* field, absl::string_view part) {
+  if (part.empty()) return;
+  std::string normalized = text::NormalizeForSearch(part);
+  if (normalized.empty()) return;
+  if (!field->empty()) field->append(" / ");
+  field->append(normalized);
+}
+
+template <typename List>
+void AddParts(std::string* field, const List& parts) {
+  for (const auto& part : parts) AddPart(field, part);
+}
+
+void AppendVarint(std::string* out, uint64_t value) {
+  while (value >= 0x80) {
+    out->push_back(static_cast<char>((value & 0x7F) | 0x80));
+    value >>= 7;
+  }
+  out->push_back(static_cast<char>(value));
+}
+
+bool ReadVarint(absl::string_view* in, uint64_t* value) {
+  *value = 0;
+  for (int shift = 0; shift < 64 && !in->empty(); shift += 7) {
+    const auto byte = static_cast<unsigned char>(in->front());
+    in->remove_prefix(1);
+    *value |= static_cast<uint64_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<SearchDocument> SearchDocumentOf(const google::protobuf::Message& record) {
+  SearchDocument d;
+  std::string* title = &d.fields[kTitleField];
+  std::string* keywords = &d.fields[kKeywordsField];
+  std::string* summary = &d.fields[kSummaryField];
+  std::string* body = &d.fields[kBodyField];
+  if (auto* s = dynamic_cast<const v1::Seed*>(&record)) {
+    AddPart(title, s->title());
+    AddParts(keywords, s->keywords());
+    AddParts(keywords, s->fields());
+    AddParts(keywords, s->applications());
+    AddPart(summary, s->summary());
+    AddPart(body, s->body());
+    AddParts(body, s->equipment());
+  } else if (auto* n = dynamic_cast<const v1::Need*>(&record)) {
+    AddPart(title, n->title());
+    AddParts(keywords, n->keywords());
+    AddParts(keywords, n->fields());
+    AddPart(body, n->body());
+  } else if (auto* o = dynamic_cast<const v1::Organization*>(&record)) {
+    AddPart(title, o->display_name());
+    AddParts(title, o->aliases());
+    AddParts(title, o->former_names());
+    AddPart(title, o->kana());
+    for (const v1::Offering& item : o->products()) AddPart(keywords, item.display_name());
+    for (const v1::Offering& item : o->technologies()) AddPart(keywords, item.display_name());
+    for (const v1::Certification& item : o->certifications()) AddPart(keywords, item.display_name());
+    AddPart(summary, o->description());
+    for (const v1::Offering& item : o->products()) AddPart(body, item.description());
+    for (const v1::Offering& item : o->technologies()) AddPart(body, item.description());
+  } else if (auto* p = dynamic_cast<const v1::Person*>(&record)) {
+    AddPart(title, p->display_name());
+    AddPart(title, p->kana());
+    AddParts(keywords, p->fields());
+    AddParts(keywords, p->keywords());
+    AddPart(summary, p->department());
+    AddPart(summary, p->title());
+    AddPart(body, p->profile());
+  } else {
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::string EncodeSearchDocument(const SearchDocument& document) {
+  std::string out;
+  for (const std::string& field : document.fields) {
+    AppendVarint(&out, field.size());
+    out.append(field);
+  }
+  return out;
+}
+
+bool DecodeSearchDocument(absl::string_view bytes, SearchDocument* document) {
+  for (std::string& field : document->fields) {
+    uint64_t length;
+    if (!ReadVarint(&bytes, &length) || length > bytes.size()) return false;
+    field.assign(bytes.data(), length);
+    bytes.remove_prefix(length);
+  }
+  return bytes.empty();
 }
 
 std::string EncodeReferenceValue(const ReferenceValue& value) {

@@ -16,6 +16,7 @@
 
 #include "server/names/resource_name.h"
 #include "server/store/internal/keys.h"
+#include "server/store/text_index.h"
 
 namespace google::protobuf {
 class Message;
@@ -35,6 +36,7 @@ struct RecordEntries {
   std::map<std::string, std::string> uniques;   // unique key → field path
   std::map<std::string, ReferenceValue> references;  // reference key → value
   std::map<std::string, int64_t> counters;      // counter name → amount
+  std::map<std::string, std::string> text;      // text-family key → value
 };
 
 // Everything the record `record`, stored under `name`, contributes.
@@ -53,6 +55,13 @@ std::unique_ptr<google::protobuf::Message> NewRecord(Kind kind);
 // The record's names (display name, kana, aliases, former names or title),
 // normalized with text::NormalizeText.
 std::vector<std::string> NormalizedNames(const google::protobuf::Message& record);
+
+// The search document of a searchable record (organization, person, seed,
+// need); nullopt for the other kinds.
+std::optional<SearchDocument> SearchDocumentOf(const google::protobuf::Message& record);
+
+std::string EncodeSearchDocument(const SearchDocument& document);
+bool DecodeSearchDocument(absl::string_view bytes, SearchDocument* document);
 
 // Encoding of a ReferenceValue in the index family.
 std::string EncodeReferenceValue(const ReferenceValue& value);

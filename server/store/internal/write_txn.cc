@@ -151,6 +151,7 @@ absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
   const rocksdb::ReadOptions read;
   // Final operation per index-family key: a value, or nullopt to delete.
   std::map<std::string, std::optional<std::string>> index_ops;
+  std::map<std::string, std::optional<std::string>> text_ops;
   std::map<std::string, int64_t> counter_deltas;
   struct AddedUnique {
     std::string owner_key;
@@ -219,6 +220,13 @@ absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
       if (old == before.references.end() || !(old->second == value)) {
         index_ops[ref] = EncodeReferenceValue(value);
       }
+    }
+    for (const auto& [key, value] : before.text) {
+      if (!after.text.contains(key)) text_ops[key] = std::nullopt;
+    }
+    for (const auto& [key, value] : after.text) {
+      auto old = before.text.find(key);
+      if (old == before.text.end() || old->second != value) text_ops[key] = value;
     }
     for (const auto& [name, amount] : before.counters) counter_deltas[name] -= amount;
     for (const auto& [name, amount] : after.counters) counter_deltas[name] += amount;
@@ -314,6 +322,13 @@ absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
       batch->Put(families_.index, key, *value);
     } else {
       batch->Delete(families_.index, key);
+    }
+  }
+  for (const auto& [key, value] : text_ops) {
+    if (value.has_value()) {
+      batch->Put(families_.text, key, *value);
+    } else {
+      batch->Delete(families_.text, key);
     }
   }
   for (const auto& [name, delta] : counter_deltas) {

@@ -1,0 +1,252 @@
+#include "server/match/searcher.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "absl/strings/str_cat.h"
+#include "server/store/store.h"
+#include "server/text/normalize.h"
+#include "server/text/thesaurus.h"
+#include "server/text/tokenize.h"
+#include "server/util/status_macros.h"
+
+namespace renkei::match {
+namespace {
+
+constexpr size_t kMaxExpansions = 80;
+constexpr size_t kMaxMatchedTerms = 10;
+
+double Idf(int64_t documents, int64_t df) {
+  const double n = static_cast<double>(std::max<int64_t>(documents, 1));
+  const double d = static_cast<double>(std::max<int64_t>(df, 0));
+  return std::log(1.0 + (n - d + 0.5) / (d + 0.5));
+}
+
+// A query term (a bigram or word of the query) or a thesaurus phrase.
+struct Unit {
+  std::string text;
+  double weight = 1.0;  // query weight, or the thesaurus group's weight
+  double idf = 0;
+  int64_t df = 0;
+  bool phrase = false;      // a thesaurus term, matched as a whole
+  std::string because;      // for phrases: the query term it stands for
+  std::vector<std::string> terms;  // for phrases: its index terms
+};
+
+struct Candidate {
+  ResourceName name;
+  double partial = 0;
+};
+
+std::string KeyOf(const ResourceName& name) {
+  return absl::StrCat(static_cast<int>(name.kind), "/", name.id, "/", name.member_id);
+}
+
+}  // namespace
+
+Searcher::Searcher(const store::Store* store, SearchParameters parameters)
+    : store_(*store), parameters_(parameters) {}
+
+absl::StatusOr<RankedMatches> Searcher::Rank(
+    Kind kind, absl::string_view query, const text::Thesaurus* thesaurus,
+    const std::function<absl::StatusOr<bool>(const ResourceName&)>& accept,
+    size_t limit) const {
+  RankedMatches ranked;
+  const std::string normalized = text::NormalizeForSearch(query);
+  const std::vector<text::TermAt> query_terms = text::TermsAt(normalized);
+  if (query_terms.empty() || limit == 0) return ranked;
+  const store::SearchStats stats = store_.GetSearchStats(kind);
+  if (stats.documents == 0) return ranked;
+
+  // The query's distinct terms, weighted by how often the query repeats them.
+  std::vector<Unit> units;
+  std::map<std::string, size_t> term_index;
+  for (const text::TermAt& term : query_terms) {
+    auto [it, inserted] = term_index.emplace(term.text, units.size());
+    if (inserted) {
+      Unit unit;
+      unit.text = term.text;
+      unit.weight = 0;
+      units.push_back(std::move(unit));
+    }
+    units[it->second].weight += 1;
+  }
+  for (Unit& unit : units) {
+    unit.weight = 1.0 + std::log(unit.weight);
+    unit.df = store_.DocumentFrequency(kind, unit.text);
+    unit.idf = Idf(stats.documents, unit.df);
+  }
+  const size_t query_unit_count = units.size();
+  // Thesaurus phrases, as whole phrases.
+  if (thesaurus != nullptr) {
+    std::vector<text::Thesaurus::Expansion> expansions = thesaurus->Expand(normalized);
+    std::stable_sort(expansions.begin(), expansions.end(),
+                     [](const auto& a, const auto& b) { return a.equivalent > b.equivalent; });
+    if (expansions.size() > kMaxExpansions) expansions.resize(kMaxExpansions);
+    for (const auto& expansion : expansions) {
+      Unit unit;
+      unit.text = expansion.phrase;
+      unit.phrase = true;
+      unit.because = expansion.because;
+      unit.weight = expansion.equivalent ? parameters_.equivalent_weight
+                                         : parameters_.related_weight;
+      unit.terms = text::DistinctTerms(expansion.phrase);
+      if (unit.terms.empty()) continue;
+      // A phrase is as rare as its rarest term.
+      unit.df = stats.documents;
+      for (const std::string& term : unit.terms) {
+        unit.df = std::min(unit.df, store_.DocumentFrequency(kind, term));
+      }
+      unit.idf = Idf(stats.documents, unit.df);
+      if (unit.df == 0) continue;  // no document has it
+      ranked.expansions.push_back(absl::StrCat(expansion.phrase, " ← ", expansion.because));
+      units.push_back(std::move(unit));
+    }
+  }
+
+  // Phase 1: candidates from the postings of the rarer terms.
+  struct Probe {
+    std::string term;
+    int64_t df;
+    double value;  // weight × idf
+  };
+  std::vector<Probe> probes;
+  for (const Unit& unit : units) {
+    if (!unit.phrase) {
+      if (unit.df > 0) probes.push_back({unit.text, unit.df, unit.weight * unit.idf});
+      continue;
+    }
+    // A phrase is probed by its rarest term.
+    std::string rarest;
+    int64_t rarest_df = -1;
+    for (const std::string& term : unit.terms) {
+      const int64_t df = store_.DocumentFrequency(kind, term);
+      if (df > 0 && (rarest_df < 0 || df < rarest_df)) {
+        rarest = term;
+        rarest_df = df;
+      }
+    }
+    if (rarest_df > 0) probes.push_back({rarest, rarest_df, unit.weight * unit.idf});
+  }
+  std::sort(probes.begin(), probes.end(),
+            [](const Probe& a, const Probe& b) { return a.df < b.df; });
+  std::unordered_map<std::string, Candidate> candidates;
+  size_t budget = parameters_.posting_budget;
+  std::set<std::string> probed;
+  for (const Probe& probe : probes) {
+    if (budget == 0) break;
+    if (!probed.insert(probe.term).second) continue;
+    if (static_cast<size_t>(probe.df) > parameters_.postings_per_term && !candidates.empty()) {
+      continue;  // too common to find candidates by; still scored in phase 2
+    }
+    const size_t take = std::min(budget, static_cast<size_t>(probe.df));
+    budget -= take;
+    RENKEI_RETURN_IF_ERROR(store_.ScanPostings(kind, probe.term, take, [&](const store::Posting& p) {
+      double boost = 0;
+      for (int f = 0; f < store::kSearchFieldCount; ++f) {
+        boost += parameters_.field_weights[f] * std::min<int>(p.counts[f], 2);
+      }
+      Candidate& candidate = candidates[KeyOf(p.name)];
+      candidate.name = p.name;
+      candidate.partial += probe.value * boost;
+      return true;
+    }));
+  }
+
+  std::vector<Candidate> ordered;
+  ordered.reserve(candidates.size());
+  for (auto& [key, candidate] : candidates) ordered.push_back(candidate);
+  std::sort(ordered.begin(), ordered.end(), [](const Candidate& a, const Candidate& b) {
+    return a.partial != b.partial ? a.partial > b.partial : a.name.id < b.name.id;
+  });
+
+  // Phase 2: exact BM25F of the best candidates, from their stored text.
+  std::array<double, store::kSearchFieldCount> average{};
+  for (int f = 0; f < store::kSearchFieldCount; ++f) {
+    average[f] = std::max(1.0, static_cast<double>(stats.total_lengths[f]) /
+                                   static_cast<double>(stats.documents));
+  }
+  const double k1 = parameters_.k1;
+  std::vector<TextMatch> scored;
+  size_t rescored = 0;
+  for (const Candidate& candidate : ordered) {
+    if (rescored >= parameters_.rescored) break;
+    if (accept) {
+      RENKEI_ASSIGN_OR_RETURN(bool accepted, accept(candidate.name));
+      if (!accepted) continue;
+    }
+    absl::StatusOr<store::SearchDocument> document = store_.GetSearchDocument(candidate.name);
+    if (absl::IsNotFound(document.status())) continue;  // deleted since
+    RENKEI_RETURN_IF_ERROR(document.status());
+    ++rescored;
+    std::array<double, store::kSearchFieldCount> norm{};
+    for (int f = 0; f < store::kSearchFieldCount; ++f) {
+      const double length = static_cast<double>(text::Terms(document->fields[f]).size());
+      norm[f] = 1.0 - parameters_.field_b[f] + parameters_.field_b[f] * length / average[f];
+    }
+    TextMatch match;
+    match.name = candidate.name;
+    std::set<std::string> matched_query_terms;
+    for (size_t u = 0; u < units.size(); ++u) {
+      const Unit& unit = units[u];
+      double pseudo_tf = 0;
+      for (int f = 0; f < store::kSearchFieldCount; ++f) {
+        const int tf = text::CountOccurrences(document->fields[f], unit.text);
+        if (tf > 0) pseudo_tf += parameters_.field_weights[f] * tf / norm[f];
+      }
+      if (pseudo_tf <= 0) continue;
+      match.score += unit.weight * unit.idf * pseudo_tf * (k1 + 1) / (k1 + pseudo_tf);
+      if (u < query_unit_count) {
+        matched_query_terms.insert(unit.text);
+      } else {
+        match.matched_terms.push_back(absl::StrCat(unit.text, " ← ", unit.because));
+        match.matched_phrases.push_back(unit.text);
+      }
+    }
+    if (match.score <= 0) continue;
+    // Query spans covered by matched terms, the telling ones first.
+    std::vector<std::pair<double, std::string>> spans;
+    size_t span_begin = 0, span_end = 0;
+    double span_idf = 0;
+    auto close_span = [&] {
+      if (span_end > span_begin) {
+        spans.emplace_back(span_idf, normalized.substr(span_begin, span_end - span_begin));
+      }
+      span_begin = span_end = 0;
+      span_idf = 0;
+    };
+    for (const text::TermAt& term : query_terms) {
+      if (!matched_query_terms.contains(term.text)) continue;
+      if (term.begin >= span_end) close_span();
+      if (span_end == 0) span_begin = term.begin;
+      span_end = std::max(span_end, term.end);
+      span_idf = std::max(span_idf, units[term_index[term.text]].idf);
+    }
+    close_span();
+    std::stable_sort(spans.begin(), spans.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> words;
+    std::set<std::string> seen;
+    for (const auto& [idf, span] : spans) {
+      if (seen.insert(span).second) {
+        words.push_back(span);
+        match.matched_phrases.push_back(span);
+      }
+    }
+    words.insert(words.end(), match.matched_terms.begin(), match.matched_terms.end());
+    if (words.size() > kMaxMatchedTerms) words.resize(kMaxMatchedTerms);
+    match.matched_terms = std::move(words);
+    scored.push_back(std::move(match));
+  }
+  std::sort(scored.begin(), scored.end(), [](const TextMatch& a, const TextMatch& b) {
+    return a.score != b.score ? a.score > b.score : a.name.id < b.name.id;
+  });
+  if (scored.size() > limit) scored.resize(limit);
+  ranked.matches = std::move(scored);
+  return ranked;
+}
+
+}  // namespace renkei::match

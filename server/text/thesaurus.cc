@@ -1,0 +1,125 @@
+#include "server/text/thesaurus.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "server/text/normalize.h"
+#include "server/text/tokenize.h"
+
+namespace renkei::text {
+namespace {
+
+constexpr size_t kMinTerms = 2;
+constexpr size_t kMaxTerms = 12;
+constexpr size_t kFuzzyMinCharacters = 5;
+
+// Whether `term` is in `query`: literally, or (long terms) by most bigrams.
+bool Occurs(const std::string& term, absl::string_view query,
+            const std::set<std::string>& query_terms) {
+  if (query.find(term) != absl::string_view::npos) return true;
+  if (CodePointCount(term) < kFuzzyMinCharacters) return false;
+  const std::vector<std::string> grams = DistinctTerms(term);
+  if (grams.size() < 3) return false;
+  size_t found = 0;
+  for (const std::string& gram : grams) found += query_terms.contains(gram);
+  return 3 * found >= 2 * grams.size();
+}
+
+}  // namespace
+
+std::unique_ptr<Thesaurus> Thesaurus::Empty() { return std::unique_ptr<Thesaurus>(new Thesaurus()); }
+
+absl::StatusOr<std::unique_ptr<Thesaurus>> Thesaurus::Parse(absl::string_view text,
+                                                           const std::string& name) {
+  std::unique_ptr<Thesaurus> thesaurus(new Thesaurus());
+  absl::Status status = thesaurus->AddFile(text, name);
+  if (!status.ok()) return status;
+  return thesaurus;
+}
+
+absl::StatusOr<std::unique_ptr<Thesaurus>> Thesaurus::LoadDirectory(const std::string& directory) {
+  std::error_code error;
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  if (error) {
+    return absl::NotFoundError(absl::StrCat("cannot read the thesaurus directory ", directory,
+                                            ": ", error.message()));
+  }
+  std::sort(files.begin(), files.end());
+  std::unique_ptr<Thesaurus> thesaurus(new Thesaurus());
+  for (const auto& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    absl::Status status = thesaurus->AddFile(content.str(), path.filename().string());
+    if (!status.ok()) return status;
+  }
+  return thesaurus;
+}
+
+absl::Status Thesaurus::AddFile(absl::string_view text, const std::string& name) {
+  int line_number = 0;
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+    ++line_number;
+    line = line.substr(0, line.find('#'));
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty()) continue;
+    const bool has_equal = line.find('=') != absl::string_view::npos;
+    const bool has_tilde = line.find('~') != absl::string_view::npos;
+    const std::string where = absl::StrCat(name, ":", line_number, ": ");
+    if (has_equal == has_tilde) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          where, has_equal ? "a line uses either '=' or '~', not both"
+                           : "expected terms separated by '=' (same) or '~' (related)"));
+    }
+    Group group{{}, has_equal};
+    std::set<std::string> seen;
+    for (absl::string_view raw : absl::StrSplit(line, has_equal ? '=' : '~')) {
+      raw = absl::StripAsciiWhitespace(raw);
+      if (raw.empty()) return absl::InvalidArgumentError(absl::StrCat(where, "an empty term"));
+      std::string term = NormalizeForSearch(raw);
+      if (!term.empty() && seen.insert(term).second) group.terms.push_back(std::move(term));
+    }
+    if (group.terms.size() < kMinTerms || group.terms.size() > kMaxTerms) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(where, "a group has ", kMinTerms, " to ", kMaxTerms, " different terms"));
+    }
+    const size_t index = groups_.size();
+    for (const std::string& term : group.terms) terms_[term].push_back(index);
+    groups_.push_back(std::move(group));
+  }
+  return absl::OkStatus();
+}
+
+std::vector<Thesaurus::Expansion> Thesaurus::Expand(absl::string_view normalized_query) const {
+  const std::vector<std::string> query_grams = DistinctTerms(normalized_query);
+  const std::set<std::string> query_terms(query_grams.begin(), query_grams.end());
+  std::map<std::string, Expansion> by_phrase;
+  for (const auto& [term, groups] : terms_) {
+    if (!Occurs(term, normalized_query, query_terms)) continue;
+    for (size_t index : groups) {
+      const Group& group = groups_[index];
+      for (const std::string& other : group.terms) {
+        if (other == term || normalized_query.find(other) != absl::string_view::npos) continue;
+        auto [it, inserted] = by_phrase.emplace(other, Expansion{other, term, group.equivalent});
+        if (!inserted && group.equivalent && !it->second.equivalent) {
+          it->second = Expansion{other, term, true};
+        }
+      }
+    }
+  }
+  std::vector<Expansion> expansions;
+  for (auto& [phrase, expansion] : by_phrase) expansions.push_back(std::move(expansion));
+  return expansions;
+}
+
+}  // namespace renkei::text

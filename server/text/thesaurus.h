@@ -1,0 +1,61 @@
+// The domain thesaurus (data/thesaurus, format in its README.md): groups of
+// equivalent terms (`A = B = C`) and of related terms (`A ~ B ~ C`) that
+// coordinators edit as text. Loaded at start and on reload; immutable once
+// loaded, so one instance is safe to share between threads.
+#ifndef RENKEI_SERVER_TEXT_THESAURUS_H_
+#define RENKEI_SERVER_TEXT_THESAURUS_H_
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace renkei::text {
+
+class Thesaurus {
+ public:
+  // A term the query did not contain, and why it is searched for.
+  struct Expansion {
+    std::string phrase;    // normalized (NormalizeForSearch)
+    std::string because;   // the term found in the query, normalized
+    bool equivalent;       // from an `=` group; else from a `~` group
+  };
+
+  // Reads every *.txt file of `directory`. INVALID_ARGUMENT naming
+  // "file:line" for a line that is not a group of 2..12 terms.
+  static absl::StatusOr<std::unique_ptr<Thesaurus>> LoadDirectory(const std::string& directory);
+  // Parses one file's text (`name` appears in errors).
+  static absl::StatusOr<std::unique_ptr<Thesaurus>> Parse(absl::string_view text,
+                                                          const std::string& name);
+  // An empty thesaurus.
+  static std::unique_ptr<Thesaurus> Empty();
+
+  // The other terms of every group with a term the query holds. A term
+  // matches when its normalized form occurs in `normalized_query`, or, for
+  // terms of 5 or more characters, when at least 2/3 of its bigrams do (a
+  // plain phrase is rarely typed word for word). An expansion found through
+  // an `=` group wins over the same phrase through a `~` group.
+  std::vector<Expansion> Expand(absl::string_view normalized_query) const;
+
+  size_t group_count() const { return groups_.size(); }
+  size_t term_count() const { return terms_.size(); }
+
+ private:
+  Thesaurus() = default;
+  absl::Status AddFile(absl::string_view text, const std::string& name);
+
+  struct Group {
+    std::vector<std::string> terms;  // normalized
+    bool equivalent;
+  };
+  std::vector<Group> groups_;
+  // Normalized term → the groups it is in.
+  std::unordered_map<std::string, std::vector<size_t>> terms_;
+};
+
+}  // namespace renkei::text
+
+#endif  // RENKEI_SERVER_TEXT_THESAURUS_H_
