@@ -20,6 +20,9 @@ ABSL_FLAG(std::string, listen, "",
 ABSL_FLAG(bool, sync_writes, false,
           "fsync every write: survives power loss, not only a crash of the process");
 ABSL_FLAG(bool, demo, false, "Load the demo data (idempotent) after starting");
+ABSL_FLAG(std::string, thesaurus_dir, "",
+          "Thesaurus directory (default: $RENKEI_THESAURUS_DIR, else the source tree's "
+          "data/thesaurus); \"none\" for no thesaurus. SIGHUP reloads it");
 ABSL_FLAG(std::string, demo_dir, "",
           "Load the demo data from this directory instead of the copy built in");
 
@@ -40,6 +43,9 @@ int main(int argc, char** argv) {
   }
   options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
   options.demo_dir = absl::GetFlag(FLAGS_demo_dir);
+  if (!absl::GetFlag(FLAGS_thesaurus_dir).empty()) {
+    options.thesaurus_dir = absl::GetFlag(FLAGS_thesaurus_dir);
+  }
   options.load_demo = absl::GetFlag(FLAGS_demo) || !options.demo_dir.empty();
   return renkei::RunServer(options);
 }

@@ -14,11 +14,14 @@
 #include "server/demo/demo_loader.h"
 #include "server/service/change_service.h"
 #include "server/service/collaboration_service.h"
+#include "server/match/thesaurus_source.h"
 #include "server/service/indicator_service.h"
+#include "server/service/match_service.h"
 #include "server/service/need_service.h"
 #include "server/service/network_service.h"
 #include "server/service/organization_service.h"
 #include "server/service/person_service.h"
+#include "server/service/search_service.h"
 #include "server/service/seed_service.h"
 #include "server/service/system_service.h"
 #include "server/store/store.h"
@@ -27,7 +30,7 @@
 namespace renkei {
 
 struct RenkeiServer::Services {
-  explicit Services(store::Store* store)
+  Services(store::Store* store, match::ThesaurusSource* thesaurus)
       : organizations(store),
         people(store),
         seeds(store),
@@ -36,7 +39,9 @@ struct RenkeiServer::Services {
         networks(store),
         changes(store),
         indicators(store),
-        system(store) {}
+        system(store),
+        search(store, thesaurus),
+        match(store, thesaurus) {}
 
   service::OrganizationService organizations;
   service::PersonService people;
@@ -47,7 +52,16 @@ struct RenkeiServer::Services {
   service::ChangeService changes;
   service::IndicatorService indicators;
   service::SystemService system;
+  service::SearchService search;
+  service::MatchService match;
 };
+
+std::string ServerOptions::DefaultThesaurusDir() {
+  if (const char* dir = std::getenv("RENKEI_THESAURUS_DIR"); dir != nullptr && *dir != '\0') {
+    return dir;
+  }
+  return RENKEI_DEFAULT_THESAURUS_DIR;
+}
 
 std::string DefaultDataDir() {
   if (const char* dir = std::getenv("RENKEI_DATA_DIR"); dir != nullptr && *dir != '\0') {
@@ -82,7 +96,15 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
       store::Store::Open(store_options, options.data_dir);
   if (!store.ok()) return store.status();
   server->store_ = std::move(*store);
-  server->services_ = std::make_unique<Services>(server->store_.get());
+  const bool no_thesaurus = options.thesaurus_dir.empty() || options.thesaurus_dir == "none";
+  server->thesaurus_ =
+      std::make_unique<match::ThesaurusSource>(no_thesaurus ? "" : options.thesaurus_dir);
+  absl::Status loaded = server->ReloadThesaurus();
+  if (!loaded.ok()) {
+    LogInfo(absl::StrCat("thesaurus not loaded (matching works without it): ", loaded.message()));
+  }
+  server->services_ =
+      std::make_unique<Services>(server->store_.get(), server->thesaurus_.get());
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -96,7 +118,7 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
   for (grpc::Service* service :
        std::initializer_list<grpc::Service*>{&s.organizations, &s.people, &s.seeds, &s.needs,
                                              &s.collaborations, &s.networks, &s.changes,
-                                             &s.indicators, &s.system}) {
+                                             &s.indicators, &s.system, &s.search, &s.match}) {
     builder.RegisterService(service);
   }
   server->server_ = builder.BuildAndStart();
@@ -113,7 +135,7 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
          {"renkei.v1.OrganizationService", "renkei.v1.PersonService", "renkei.v1.SeedService",
           "renkei.v1.NeedService", "renkei.v1.CollaborationService",
           "renkei.v1.NetworkService", "renkei.v1.ChangeService", "renkei.v1.IndicatorService",
-          "renkei.v1.SystemService"}) {
+          "renkei.v1.SystemService", "renkei.v1.SearchService", "renkei.v1.MatchService"}) {
       health->SetServingStatus(name, true);
     }
   }
@@ -130,6 +152,16 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
     LogInfo(absl::StrCat("demo data loaded: ", loaded->ToString()));
   }
   return server;
+}
+
+absl::Status RenkeiServer::ReloadThesaurus() {
+  absl::Status status = thesaurus_->Reload();
+  if (status.ok() && !thesaurus_->directory().empty()) {
+    auto current = thesaurus_->Get();
+    LogInfo(absl::StrCat("thesaurus ", thesaurus_->directory(), ": ", current->group_count(),
+                         " groups, ", current->term_count(), " terms"));
+  }
+  return status;
 }
 
 std::shared_ptr<grpc::Channel> RenkeiServer::InProcessChannel() {
@@ -156,6 +188,7 @@ int RunServer(const ServerOptions& options) {
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   LogInfo(absl::StrCat("opening data directory ", options.data_dir,
@@ -169,7 +202,11 @@ int RunServer(const ServerOptions& options) {
   LogInfo(absl::StrCat("revision ", (*server)->store().revision(), "; listening on ", address,
                        ":", (*server)->port(), " (gRPC, health and reflection enabled)"));
   int received = 0;
-  sigwait(&signals, &received);
+  while (sigwait(&signals, &received) == 0 && received == SIGHUP) {
+    LogInfo("SIGHUP: reloading the thesaurus");
+    absl::Status reloaded = (*server)->ReloadThesaurus();
+    if (!reloaded.ok()) LogInfo(absl::StrCat("thesaurus kept: ", reloaded.message()));
+  }
   LogInfo(absl::StrCat(received == SIGINT ? "SIGINT" : "SIGTERM", ": shutting down"));
   (*server)->Shutdown(absl::Seconds(5));
   LogInfo("stopped; data directory closed cleanly");

@@ -20,6 +20,10 @@ namespace store {
 class Store;
 }  // namespace store
 
+namespace match {
+class ThesaurusSource;
+}  // namespace match
+
 struct ServerOptions {
   std::string data_dir;                            // required
   std::string listen_address = "127.0.0.1:50051";  // port 0 picks a free one
@@ -28,6 +32,10 @@ struct ServerOptions {
   bool load_demo = false;
   // Where the demo files are; empty means the copy built into the binary.
   std::string demo_dir;
+  // The thesaurus directory (data/thesaurus); "none" for no thesaurus.
+  std::string thesaurus_dir = DefaultThesaurusDir();
+
+  static std::string DefaultThesaurusDir();
 };
 
 // The data directory used when none is given: $RENKEI_DATA_DIR, else
@@ -48,6 +56,9 @@ class RenkeiServer {
   // A channel to the server that does not go through the network.
   std::shared_ptr<grpc::Channel> InProcessChannel();
   store::Store& store() { return *store_; }
+  // Reads the thesaurus directory again (as SIGHUP does); the old one stays
+  // in use when the new one has an error.
+  absl::Status ReloadThesaurus();
 
   // Stops taking calls, ends open streams, waits up to `grace` for running
   // calls, then closes the store. Idempotent.
@@ -58,6 +69,7 @@ class RenkeiServer {
   RenkeiServer();
 
   std::unique_ptr<store::Store> store_;
+  std::unique_ptr<match::ThesaurusSource> thesaurus_;
   std::unique_ptr<Services> services_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;

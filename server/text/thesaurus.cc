@@ -83,16 +83,20 @@ absl::Status Thesaurus::AddFile(absl::string_view text, const std::string& name)
     }
     Group group{{}, has_equal};
     std::set<std::string> seen;
+    size_t written = 0;
     for (absl::string_view raw : absl::StrSplit(line, has_equal ? '=' : '~')) {
       raw = absl::StripAsciiWhitespace(raw);
       if (raw.empty()) return absl::InvalidArgumentError(absl::StrCat(where, "an empty term"));
+      ++written;
       std::string term = NormalizeForSearch(raw);
       if (!term.empty() && seen.insert(term).second) group.terms.push_back(std::move(term));
     }
-    if (group.terms.size() < kMinTerms || group.terms.size() > kMaxTerms) {
+    if (written < kMinTerms || written > kMaxTerms) {
       return absl::InvalidArgumentError(
-          absl::StrCat(where, "a group has ", kMinTerms, " to ", kMaxTerms, " different terms"));
+          absl::StrCat(where, "a group has ", kMinTerms, " to ", kMaxTerms, " terms"));
     }
+    // Spellings that normalize alike (センサ = センサー) need no group.
+    if (group.terms.size() < kMinTerms) continue;
     const size_t index = groups_.size();
     for (const std::string& term : group.terms) terms_[term].push_back(index);
     groups_.push_back(std::move(group));

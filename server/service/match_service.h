@@ -1,0 +1,54 @@
+// renkei.v1.MatchService: suggestions with their reasons, coordinators'
+// feedback, and reloading the thesaurus. Thread-safe; the store and the
+// thesaurus source must outlive the service.
+#ifndef RENKEI_SERVER_SERVICE_MATCH_SERVICE_H_
+#define RENKEI_SERVER_SERVICE_MATCH_SERVICE_H_
+
+#include "renkei/v1/match.grpc.pb.h"
+#include "server/match/matcher.h"
+
+namespace renkei::store {
+class Store;
+}  // namespace renkei::store
+
+namespace renkei::service {
+
+class MatchService final : public v1::MatchService::Service {
+ public:
+  MatchService(store::Store* store, match::ThesaurusSource* thesaurus);
+
+  grpc::Status SuggestForNeed(grpc::ServerContext* context,
+                              const v1::SuggestForNeedRequest* request,
+                              v1::SeedSuggestions* response) override;
+  grpc::Status SuggestForText(grpc::ServerContext* context,
+                              const v1::SuggestForTextRequest* request,
+                              v1::SeedSuggestions* response) override;
+  grpc::Status SuggestForSeed(grpc::ServerContext* context,
+                              const v1::SuggestForSeedRequest* request,
+                              v1::OrganizationSuggestions* response) override;
+  grpc::Status SuggestPartners(grpc::ServerContext* context,
+                               const v1::SuggestPartnersRequest* request,
+                               v1::OrganizationSuggestions* response) override;
+  grpc::Status RecordFeedback(grpc::ServerContext* context,
+                              const v1::RecordFeedbackRequest* request,
+                              v1::Feedback* response) override;
+  grpc::Status ListFeedback(grpc::ServerContext* context, const v1::ListFeedbackRequest* request,
+                            v1::ListFeedbackResponse* response) override;
+  grpc::Status ReloadThesaurus(grpc::ServerContext* context,
+                               const v1::ReloadThesaurusRequest* request,
+                               v1::ThesaurusInfo* response) override;
+
+ private:
+  grpc::Status SeedResponse(const absl::StatusOr<match::Suggestions>& suggestions,
+                            v1::SeedSuggestions* response);
+  grpc::Status OrganizationResponse(const absl::StatusOr<match::Suggestions>& suggestions,
+                                    v1::OrganizationSuggestions* response);
+
+  store::Store& store_;
+  match::ThesaurusSource& thesaurus_;
+  const match::Matcher matcher_;
+};
+
+}  // namespace renkei::service
+
+#endif  // RENKEI_SERVER_SERVICE_MATCH_SERVICE_H_
