@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/fields.h"
+#include "cli/match_commands.h"
 #include "cli/output.h"
 #include "cli/resources.h"
 
@@ -36,7 +37,10 @@ Examples:
   renkei org get --corporate-number 7000012050002 -o json > org.json
   renkei org update 7 --from org.json
   renkei stats --year 2025
-  renkei watch --since 0 --to-head -o jsonl)";
+  renkei watch --since 0 --to-head -o jsonl
+  renkei search seed 'めっき 密着'
+  renkei match need 12
+  renkei match text '叩いて音で確かめる検査を自動にしたい')";
 
 // Everything the options of one subcommand fill in.
 struct Args {
@@ -49,6 +53,9 @@ struct Args {
   bool all = false, cascade = false, current = false, to_head = false;
   int year = 0;
   int64_t since = 0;
+  // search and feedback
+  std::string query, label, need, text, note, coordinator, collaboration, suggestion;
+  bool without_thesaurus = false;
 };
 
 void AddFieldOptions(CLI::App* command, const std::vector<FieldFlag>& flags, Args* args) {
@@ -260,6 +267,100 @@ int Main(int argc, char** argv) {
                                 list.page_token, list.all);
     });
   }
+
+  // Search: renkei search org|person|seed|need QUERY [filters].
+  CLI::App* search = app.add_subcommand("search", "ranked full-text search, with the thesaurus");
+  search->require_subcommand(1);
+  search->footer("\nExamples:\n  renkei search seed '外観検査 自動化'\n"
+                 "  renkei search org 'めっき' --district 一関\n");
+  for (const Resource& resource : Resources()) {
+    if (resource.command != "org" && resource.command != "person" && resource.command != "seed" &&
+        resource.command != "need") {
+      continue;
+    }
+    Args& args = storage.emplace_back();
+    CLI::App* cmd = search->add_subcommand(resource.command,
+                                           absl::StrCat("search ", resource.collection));
+    cmd->add_option("query", args.query, "words to search for")->required();
+    std::vector<FieldFlag> filters;
+    for (const FieldFlag& f : resource.filters) {
+      if (f.flag != "name-prefix" && f.flag != "name-contains") filters.push_back(f);
+    }
+    AddFieldOptions(cmd, filters, &args);
+    cmd->add_option("--page-size", args.page_size, "results per page (default 20)");
+    cmd->add_option("--page-token", args.page_token, "the next page");
+    cmd->add_flag("--no-thesaurus", args.without_thesaurus, "search only the words given");
+    const std::string what = resource.command;
+    on_run(cmd, "search " + what, [what, &args](const Session& s) {
+      return SearchCommand(s, what, args.query, args.values, args.page_size, args.page_token,
+                           args.without_thesaurus);
+    });
+  }
+
+  // Matching: renkei match need|text|seed|partners …, feedback.
+  CLI::App* match = app.add_subcommand("match", "explained suggestions: who could help whom");
+  match->require_subcommand(1);
+  match->footer(
+      "\nExamples:\n  renkei match need 12\n"
+      "  renkei match text '洗浄に水をたくさん使っているので減らしたい' --company 35\n"
+      "  renkei match seed 4            renkei match partners 12 --district 千厩\n"
+      "  renkei match feedback seeds/4 --need 12 --label useful --note '来週面談'\n");
+  struct MatchArgs {
+    std::string subject;
+    MatchOptions options;
+  };
+  std::deque<MatchArgs> match_storage;
+  const std::vector<std::tuple<std::string, std::string, std::string>> kinds = {
+      {"need", "seeds that could solve a need", "the need: needs/ID or ID"},
+      {"text", "seeds for a problem in words (nothing stored)", "the problem, in words"},
+      {"seed", "companies that could use a seed", "the seed: seeds/ID or ID"},
+      {"partners", "partners for an organization (企業間連携)", "the organization"}};
+  for (const auto& [what, help, subject_help] : kinds) {
+    MatchArgs& args = match_storage.emplace_back();
+    CLI::App* cmd = match->add_subcommand(what, help);
+    cmd->add_option(what == "text" ? "text" : "id", args.subject, subject_help)->required();
+    if (what == "text") {
+      cmd->add_option("--company", args.options.company, "the company asking (for networks, past work, distance)");
+    }
+    cmd->add_option("--institution", args.options.institution, "only this institution's seeds");
+    cmd->add_option("--kind", args.options.kind, "only organizations of this kind");
+    cmd->add_option("--district", args.options.district, "only in this district");
+    cmd->add_flag("--exclude-collaborating", args.options.exclude_collaborating,
+                  "leave out those already working together");
+    cmd->add_flag("--no-thesaurus", args.options.without_thesaurus, "match only the words given");
+    cmd->add_option("--limit", args.options.limit, "how many (default 10)");
+    const std::string name = what;
+    on_run(cmd, "match " + name, [name, &args](const Session& s) {
+      return MatchCommand(s, name, args.subject, args.options);
+    });
+  }
+  {
+    Args& f = storage.emplace_back();
+    CLI::App* cmd = match->add_subcommand("feedback", "record what became of a suggestion");
+    cmd->add_option("suggestion", f.suggestion, "the suggested seed or organization")->required();
+    cmd->add_option("--label", f.label,
+                    "useful, not-useful, contacted, became-collaboration")->required();
+    cmd->add_option("--need", f.need, "the need it answered");
+    cmd->add_option("--text", f.text, "or the question in words");
+    cmd->add_option("--note", f.note, "a note");
+    cmd->add_option("--coordinator", f.coordinator, "who says so");
+    cmd->add_option("--collaboration", f.collaboration, "the collaboration it became");
+    on_run(cmd, "match feedback", [&f](const Session& s) {
+      return FeedbackCommand(s, f.suggestion, f.label, f.need, f.text, f.note, f.coordinator,
+                             f.collaboration);
+    });
+    Args& l = storage.emplace_back();
+    CLI::App* list_cmd = match->add_subcommand("feedback-list", "list recorded feedback");
+    list_cmd->add_option("--need", l.need, "for a need");
+    list_cmd->add_option("--suggestion", l.suggestion, "on a seed or organization");
+    on_run(list_cmd, "match feedback-list", [&l](const Session& s) {
+      return FeedbackListCommand(s, l.need, l.suggestion);
+    });
+  }
+  CLI::App* thesaurus = app.add_subcommand("thesaurus", "the domain thesaurus");
+  thesaurus->require_subcommand(1);
+  CLI::App* reload = thesaurus->add_subcommand("reload", "have the server read it again");
+  on_run(reload, "thesaurus reload", [](const Session& s) { return ReloadThesaurusCommand(s); });
 
   Args& stats = storage.emplace_back();
   CLI::App* stats_cmd = app.add_subcommand("stats", "the city plan's indicators for a 年度");
