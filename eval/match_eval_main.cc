@@ -22,6 +22,7 @@
 #include "server/server.h"
 
 ABSL_FLAG(std::string, thesaurus_dir, "", "thesaurus directory (default: the server's default)");
+ABSL_FLAG(std::string, analyzer, "words", "the server's analyzer: words or bigram");
 
 int main(int argc, char** argv) {
   std::vector<char*> args = absl::ParseCommandLine(argc, argv);
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
   renkei::ServerOptions options;
   options.data_dir = dir;
   options.listen_address = "127.0.0.1:0";
+  options.analyzer = absl::GetFlag(FLAGS_analyzer);
   if (!absl::GetFlag(FLAGS_thesaurus_dir).empty()) {
     options.thesaurus_dir = absl::GetFlag(FLAGS_thesaurus_dir);
   }

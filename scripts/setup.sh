@@ -7,6 +7,7 @@ PACKAGES=(
   build-essential cmake pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   librocksdb-dev libabsl-dev libicu-dev
+  libmecab-dev mecab-ipadic-utf8
   libgtest-dev libgmock-dev
   libcli11-dev
   golang-github-gogo-googleapis-dev

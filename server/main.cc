@@ -19,6 +19,9 @@ ABSL_FLAG(std::string, listen, "",
           "Address to listen on (default: $RENKEI_LISTEN, else 127.0.0.1:50051)");
 ABSL_FLAG(bool, sync_writes, false,
           "fsync every write: survives power loss, not only a crash of the process");
+ABSL_FLAG(std::string, analyzer, "words",
+          "How search text becomes terms: words (MeCab) or bigram; changing it rebuilds the "
+          "search index once");
 ABSL_FLAG(bool, demo, false, "Load the demo data (idempotent) after starting");
 ABSL_FLAG(std::string, thesaurus_dir, "",
           "Thesaurus directory (default: $RENKEI_THESAURUS_DIR, else the source tree's "
@@ -42,6 +45,7 @@ int main(int argc, char** argv) {
     options.listen_address = env != nullptr && *env != '\0' ? env : "127.0.0.1:50051";
   }
   options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
+  options.analyzer = absl::GetFlag(FLAGS_analyzer);
   options.demo_dir = absl::GetFlag(FLAGS_demo_dir);
   if (!absl::GetFlag(FLAGS_thesaurus_dir).empty()) {
     options.thesaurus_dir = absl::GetFlag(FLAGS_thesaurus_dir);

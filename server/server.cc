@@ -25,6 +25,7 @@
 #include "server/service/seed_service.h"
 #include "server/service/system_service.h"
 #include "server/store/store.h"
+#include "server/text/analyzer.h"
 #include "server/util/log.h"
 
 namespace renkei {
@@ -92,6 +93,9 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
   std::unique_ptr<RenkeiServer> server(new RenkeiServer());
   store::StoreOptions store_options;
   store_options.sync_writes = options.sync_writes;
+  absl::StatusOr<text::AnalyzerKind> analyzer = text::ParseAnalyzerKind(options.analyzer);
+  if (!analyzer.ok()) return analyzer.status();
+  store_options.analyzer = *analyzer;
   absl::StatusOr<std::unique_ptr<store::Store>> store =
       store::Store::Open(store_options, options.data_dir);
   if (!store.ok()) return store.status();

@@ -28,6 +28,8 @@ struct ServerOptions {
   std::string data_dir;                            // required
   std::string listen_address = "127.0.0.1:50051";  // port 0 picks a free one
   bool sync_writes = false;
+  // How search text becomes terms: "words" (MeCab) or "bigram".
+  std::string analyzer = "words";
   // Load the demo data (data/demo) after starting; idempotent.
   bool load_demo = false;
   // Where the demo files are; empty means the copy built into the binary.

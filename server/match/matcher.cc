@@ -47,6 +47,8 @@ std::string JoinList(const List& list) {
 double Jaccard(const std::string& a, const std::string& b) {
   const std::vector<std::string> ta = text::DistinctTerms(text::NormalizeForSearch(a));
   const std::vector<std::string> tb = text::DistinctTerms(text::NormalizeForSearch(b));
+  // (character bigrams: a measure of how alike two questions are, whatever
+  // analyzer the index uses)
   if (ta.empty() || tb.empty()) return 0;
   const std::set<std::string> sa(ta.begin(), ta.end());
   size_t common = 0;

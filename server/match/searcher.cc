@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "server/store/store.h"
+#include "server/text/analyzer.h"
 #include "server/text/normalize.h"
 #include "server/text/thesaurus.h"
 #include "server/text/tokenize.h"
@@ -56,7 +57,8 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
     size_t limit) const {
   RankedMatches ranked;
   const std::string normalized = text::NormalizeForSearch(query);
-  const std::vector<text::TermAt> query_terms = text::TermsAt(normalized);
+  const text::Analyzer& analyzer = store_.analyzer();
+  const std::vector<text::TermAt> query_terms = analyzer.Terms(normalized);
   if (query_terms.empty() || limit == 0) return ranked;
   const store::SearchStats stats = store_.GetSearchStats(kind);
   if (stats.documents == 0) return ranked;
@@ -82,7 +84,8 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
   const size_t query_unit_count = units.size();
   // Thesaurus phrases, as whole phrases.
   if (thesaurus != nullptr) {
-    std::vector<text::Thesaurus::Expansion> expansions = thesaurus->Expand(normalized);
+    std::vector<text::Thesaurus::Expansion> expansions =
+        thesaurus->Expand(text::FoldKana(normalized));
     std::stable_sort(expansions.begin(), expansions.end(),
                      [](const auto& a, const auto& b) { return a.equivalent > b.equivalent; });
     if (expansions.size() > kMaxExpansions) expansions.resize(kMaxExpansions);
@@ -93,7 +96,7 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
       unit.because = expansion.because;
       unit.weight = expansion.equivalent ? parameters_.equivalent_weight
                                          : parameters_.related_weight;
-      unit.terms = text::DistinctTerms(expansion.phrase);
+      unit.terms = analyzer.DistinctTerms(expansion.phrase);
       if (unit.terms.empty()) continue;
       // A phrase is as rare as its rarest term.
       unit.df = stats.documents;
@@ -184,7 +187,7 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
     ++rescored;
     std::array<double, store::kSearchFieldCount> norm{};
     for (int f = 0; f < store::kSearchFieldCount; ++f) {
-      const double length = static_cast<double>(text::Terms(document->fields[f]).size());
+      const double length = static_cast<double>(document->lengths[f]);
       norm[f] = 1.0 - parameters_.field_b[f] + parameters_.field_b[f] * length / average[f];
     }
     TextMatch match;
@@ -193,8 +196,13 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
     for (size_t u = 0; u < units.size(); ++u) {
       const Unit& unit = units[u];
       double pseudo_tf = 0;
+      // A term is counted from the document's terms; a thesaurus phrase is
+      // found in its text.
+      auto counts = unit.phrase ? document->counts.end() : document->counts.find(unit.text);
+      if (!unit.phrase && counts == document->counts.end()) continue;
       for (int f = 0; f < store::kSearchFieldCount; ++f) {
-        const int tf = text::CountOccurrences(document->fields[f], unit.text);
+        const int tf = unit.phrase ? text::CountOccurrences(document->fields[f], unit.text)
+                                   : counts->second[f];
         if (tf > 0) pseudo_tf += parameters_.field_weights[f] * tf / norm[f];
       }
       if (pseudo_tf <= 0) continue;
@@ -233,7 +241,7 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
     for (const auto& [idf, span] : spans) {
       if (seen.insert(span).second) {
         words.push_back(span);
-        match.matched_phrases.push_back(span);
+        match.matched_phrases.push_back(text::FoldKana(span));
       }
     }
     words.insert(words.end(), match.matched_terms.begin(), match.matched_terms.end());

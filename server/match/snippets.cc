@@ -32,8 +32,8 @@ std::vector<Snippet> MakeSnippets(const std::vector<std::pair<std::string, std::
       UChar32 c;
       U8_NEXT(bytes, i, length, c);
       points.push_back({static_cast<size_t>(start), static_cast<size_t>(i)});
-      const std::string folded = text::NormalizeForSearch(
-          absl::string_view(original).substr(start, static_cast<size_t>(i - start)));
+      const std::string folded = text::FoldKana(text::NormalizeForSearch(
+          absl::string_view(original).substr(start, static_cast<size_t>(i - start))));
       normalized += folded;
       owner.insert(owner.end(), folded.size(), static_cast<int>(points.size() - 1));
     }

@@ -16,7 +16,7 @@ struct Snippet {
 };
 
 // For each (field name, original text) holding one of `phrases` (normalized
-// with text::NormalizeForSearch), the window of at most `width` code points
+// with text::NormalizeForSearch and text::FoldKana), the window of at most `width` code points
 // with the most matched text. Fields without a match give nothing.
 std::vector<Snippet> MakeSnippets(const std::vector<std::pair<std::string, std::string>>& fields,
                                   const std::vector<std::string>& phrases, int width = 80);

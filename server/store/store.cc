@@ -40,7 +40,8 @@ class WriteTxnAccess {
  public:
   static internal::Families FamiliesOf(const Store& store) {
     return internal::Families{store.db_.get(), store.records_, store.index_, store.log_,
-                              store.meta_,     store.requests_, store.text_};
+                              store.meta_,     store.requests_, store.text_,
+                              store.analyzer_.get()};
   }
 };
 
@@ -166,6 +167,7 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
 }
 
 absl::Status Store::OpenDatabase() {
+  RENKEI_ASSIGN_OR_RETURN(analyzer_, text::Analyzer::Create(options_.analyzer));
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = options_.create_if_missing;
   db_options.create_missing_column_families = true;
@@ -214,7 +216,7 @@ absl::Status Store::OpenDatabase() {
   std::string version;
   status = db_->Get(rocksdb::ReadOptions(), meta_, internal::kSchemaVersionKey, &version);
   if (status.ok() && version == "1") {
-    RENKEI_RETURN_IF_ERROR(BuildTextIndex());
+    RENKEI_RETURN_IF_ERROR(BuildTextIndex(false));
     status = rocksdb::Status::NotFound();
   }
   if (status.IsNotFound()) {
@@ -229,6 +231,22 @@ absl::Status Store::OpenDatabase() {
     return absl::FailedPreconditionError(
         absl::StrCat(path_, " holds schema version ", version, "; this server reads ",
                      internal::kSchemaVersion));
+  }
+
+  // The search index is only as good as the analyzer it was made with.
+  const std::string wanted = text::AnalyzerName(options_.analyzer);
+  std::string indexed;
+  status = db_->Get(rocksdb::ReadOptions(), meta_, internal::kAnalyzerKey, &indexed);
+  if (!status.ok() && !status.IsNotFound()) return FromRocks(status, "reading the analyzer");
+  if (status.IsNotFound()) indexed = "bigram";  // what databases before it was chosen used
+  if (indexed != wanted) {
+    RENKEI_RETURN_IF_ERROR(BuildTextIndex(true));
+  }
+  if (status.IsNotFound() || indexed != wanted) {
+    rocksdb::WriteOptions write;
+    write.sync = true;
+    status = db_->Put(write, meta_, internal::kAnalyzerKey, wanted);
+    if (!status.ok()) return FromRocks(status, "writing the analyzer");
   }
 
   std::string revision;
@@ -579,8 +597,7 @@ absl::StatusOr<std::vector<std::pair<std::string, int64_t>>> Store::Counters(
   return counters;
 }
 
-absl::Status Store::BuildTextIndex() {
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), records_));
+absl::Status Store::BuildTextIndex(bool remove_old) {
   rocksdb::WriteBatch batch;
   auto flush = [&]() -> absl::Status {
     if (batch.Count() == 0) return absl::OkStatus();
@@ -590,6 +607,25 @@ absl::Status Store::BuildTextIndex() {
     batch.Clear();
     return FromRocks(status, "building the search index");
   };
+  if (remove_old) {
+    // Every key of the text family, and the counters of the search index.
+    std::unique_ptr<rocksdb::Iterator> text(db_->NewIterator(rocksdb::ReadOptions(), text_));
+    for (text->SeekToFirst(); text->Valid(); text->Next()) {
+      batch.Delete(text_, text->key());
+      if (batch.Count() > 10000) RENKEI_RETURN_IF_ERROR(flush());
+    }
+    RENKEI_RETURN_IF_ERROR(FromRocks(text->status(), "reading the search index"));
+    std::unique_ptr<rocksdb::Iterator> meta(db_->NewIterator(rocksdb::ReadOptions(), meta_));
+    for (const char* prefix : {"c/t/", "c/tl/", "c/td/"}) {
+      for (meta->Seek(prefix); meta->Valid() && meta->key().starts_with(prefix); meta->Next()) {
+        batch.Delete(meta_, meta->key());
+        if (batch.Count() > 10000) RENKEI_RETURN_IF_ERROR(flush());
+      }
+    }
+    RENKEI_RETURN_IF_ERROR(FromRocks(meta->status(), "reading counters"));
+    RENKEI_RETURN_IF_ERROR(flush());
+  }
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), records_));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     std::optional<ResourceName> name = internal::ParseRecordKey(View(it->key()));
     if (!name.has_value() || !IsSearchable(name->kind)) continue;
@@ -597,7 +633,7 @@ absl::Status Store::BuildTextIndex() {
     if (!record->ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
       return absl::DataLossError(absl::StrCat(name->ToString(), " does not parse"));
     }
-    const internal::RecordEntries entries = internal::EntriesOf(*record, *name);
+    const internal::RecordEntries entries = internal::EntriesOf(*record, *name, analyzer_.get());
     for (const auto& [key, value] : entries.text) batch.Put(text_, key, value);
     for (const auto& [counter, amount] : entries.counters) {
       if (absl::StartsWith(counter, "t/") || absl::StartsWith(counter, "tl/") ||

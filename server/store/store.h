@@ -39,6 +39,7 @@
 #include "server/names/resource_name.h"
 #include "server/store/index.h"
 #include "server/store/text_index.h"
+#include "server/text/analyzer.h"
 
 namespace google::protobuf {
 class Message;
@@ -56,6 +57,9 @@ struct StoreOptions {
   bool sync_writes = false;
   bool create_if_missing = true;
   size_t block_cache_bytes = size_t{128} << 20;
+  // How the search index makes terms (text/analyzer.h). A database indexed
+  // with another analyzer has its search index rebuilt when opened.
+  text::AnalyzerKind analyzer = text::AnalyzerKind::kWords;
 };
 
 struct ListRequest {
@@ -166,6 +170,8 @@ class Store {
   // How many documents of `kind` hold `term`.
   int64_t DocumentFrequency(Kind kind, absl::string_view term) const;
   SearchStats GetSearchStats(Kind kind) const;
+  // The analyzer the search index was built with; queries must use it.
+  const text::Analyzer& analyzer() const { return *analyzer_; }
 
   bool sync_writes() const { return options_.sync_writes; }
   const std::string& path() const { return path_; }
@@ -175,8 +181,9 @@ class Store {
 
   Store(const StoreOptions& options, std::string path);
   absl::Status OpenDatabase();
-  // Builds the text family from the records of a version 1 database.
-  absl::Status BuildTextIndex();
+  // Builds the text family from the records (a version 1 database, or one
+  // indexed with another analyzer: then the old index is removed first).
+  absl::Status BuildTextIndex(bool remove_old);
 
   // Constant after construction.
   const StoreOptions options_;
@@ -189,6 +196,7 @@ class Store {
   rocksdb::ColumnFamilyHandle* meta_ = nullptr;
   rocksdb::ColumnFamilyHandle* requests_ = nullptr;
   rocksdb::ColumnFamilyHandle* text_ = nullptr;
+  std::unique_ptr<text::Analyzer> analyzer_;
 
   // Serializes writers: read-check-write of one mutation is atomic.
   absl::Mutex write_mu_;

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "server/names/resource_name.h"
@@ -23,9 +24,12 @@ enum SearchField : int {
 inline constexpr int kSearchFieldCount = 4;
 
 // A record's search text: each field normalized with
-// text::NormalizeForSearch, its parts separated by " / ".
+// text::NormalizeForSearch and text::FoldKana, its parts separated by " / ",
+// with the analyzer's terms counted per field.
 struct SearchDocument {
   std::array<std::string, kSearchFieldCount> fields;
+  std::array<int, kSearchFieldCount> lengths{};  // terms per field
+  std::map<std::string, std::array<uint8_t, kSearchFieldCount>> counts;  // capped at 255
 };
 
 // One record holding a term, with how often in each field (capped at 255).

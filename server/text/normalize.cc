@@ -42,9 +42,9 @@ constexpr std::array<std::pair<UChar32, UChar32>, 14> kVariantKanji = {{
     {0x7027, 0x6EDD},  // 瀧 → 滝
 }};
 
-UChar32 FoldCodePoint(UChar32 c) {
+UChar32 FoldCodePoint(UChar32 c, bool fold_kana) {
   // Hiragana → katakana (ぁ..ゖ, ゝ ゞ): a fixed offset in Unicode.
-  if ((c >= 0x3041 && c <= 0x3096) || c == 0x309D || c == 0x309E) return c + 0x60;
+  if (fold_kana && ((c >= 0x3041 && c <= 0x3096) || c == 0x309D || c == 0x309E)) return c + 0x60;
   // Dashes and minus signs that lists mix up with '-'.
   switch (c) {
     case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
@@ -62,7 +62,7 @@ UChar32 FoldCodePoint(UChar32 c) {
 // The folding NormalizeText and NormalizeForSearch share. With
 // `keep_spaces`, runs of white space become one ' ' (words stay apart) and
 // a long-vowel mark ending a katakana word is dropped (センサー = センサ).
-std::string Fold(absl::string_view text, bool keep_spaces) {
+std::string Fold(absl::string_view text, bool keep_spaces, bool fold_kana) {
   icu::UnicodeString source = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   UErrorCode status = U_ZERO_ERROR;
@@ -85,9 +85,9 @@ std::string Fold(absl::string_view text, bool keep_spaces) {
       pending_space = keep_spaces && !out.empty();
       continue;
     }
-    c = FoldCodePoint(c);
+    c = FoldCodePoint(c, fold_kana);
     if (keep_spaces && c == 0x30FC) {  // ー: drop it at the end of a katakana word
-      const UChar32 next = i < folded.length() ? FoldCodePoint(folded.char32At(i)) : 0;
+      const UChar32 next = i < folded.length() ? FoldCodePoint(folded.char32At(i), true) : 0;
       const bool next_katakana = (next >= 0x30A1 && next <= 0x30FA) || next == 0x30FC;
       if (!next_katakana) continue;
     }
@@ -102,9 +102,27 @@ std::string Fold(absl::string_view text, bool keep_spaces) {
 
 }  // namespace
 
-std::string NormalizeText(absl::string_view text) { return Fold(text, false); }
+std::string NormalizeText(absl::string_view text) { return Fold(text, false, true); }
 
-std::string NormalizeForSearch(absl::string_view text) { return Fold(text, true); }
+std::string NormalizeForSearch(absl::string_view text) { return Fold(text, true, false); }
+
+std::string FoldKana(absl::string_view normalized) {
+  std::string out(normalized);
+  // ぁ..ゖ are E3 81 81..E3 82 96, ゝゞ E3 82 9D..9E; katakana is 0x60 above.
+  for (size_t i = 0; i + 2 < out.size(); ++i) {
+    if (static_cast<unsigned char>(out[i]) != 0xE3) continue;
+    const auto b1 = static_cast<unsigned char>(out[i + 1]);
+    const auto b2 = static_cast<unsigned char>(out[i + 2]);
+    UChar32 c = ((0xE3 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+    if ((c >= 0x3041 && c <= 0x3096) || c == 0x309D || c == 0x309E) {
+      c += 0x60;
+      out[i + 1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out[i + 2] = static_cast<char>(0x80 | (c & 0x3F));
+    }
+    i += 2;
+  }
+  return out;
+}
 
 std::string StripLegalForm(absl::string_view normalized_name) {
   // Normalized forms (NFKC casefold, hiragana → katakana): ㈱ is "(株)",

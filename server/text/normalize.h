@@ -16,10 +16,14 @@ namespace renkei::text {
 // REQUIRES: `text` is valid UTF-8 (invalid sequences become U+FFFD).
 std::string NormalizeText(absl::string_view text);
 
-// The same folding for search text: white space runs become one ' ' so
-// words stay apart, and a long-vowel mark ending a katakana word is dropped
-// (センサー and センサ, モーター and モータ are one word).
+// The same folding for search text, except that hiragana stays hiragana (a
+// word analyzer needs to see it; FoldKana folds it after): white space runs
+// become one ' ' so words stay apart, and a long-vowel mark ending a katakana
+// word is dropped (センサー and センサ, モーター and モータ are one word).
 std::string NormalizeForSearch(absl::string_view text);
+
+// Hiragana → katakana in UTF-8 text (めっき → メッキ); the rest unchanged.
+std::string FoldKana(absl::string_view normalized);
 
 // Removes legal-form words (株式会社, (株), 有限会社, 公益財団法人 …) at the
 // start or end of an already normalized name: "株式会社一関精工" and

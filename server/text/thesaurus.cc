@@ -88,7 +88,7 @@ absl::Status Thesaurus::AddFile(absl::string_view text, const std::string& name)
       raw = absl::StripAsciiWhitespace(raw);
       if (raw.empty()) return absl::InvalidArgumentError(absl::StrCat(where, "an empty term"));
       ++written;
-      std::string term = NormalizeForSearch(raw);
+      std::string term = FoldKana(NormalizeForSearch(raw));
       if (!term.empty() && seen.insert(term).second) group.terms.push_back(std::move(term));
     }
     if (written < kMinTerms || written > kMaxTerms) {

@@ -19,7 +19,7 @@ class Thesaurus {
  public:
   // A term the query did not contain, and why it is searched for.
   struct Expansion {
-    std::string phrase;    // normalized (NormalizeForSearch)
+    std::string phrase;    // normalized (NormalizeForSearch, then FoldKana)
     std::string because;   // the term found in the query, normalized
     bool equivalent;       // from an `=` group; else from a `~` group
   };
@@ -33,12 +33,13 @@ class Thesaurus {
   // An empty thesaurus.
   static std::unique_ptr<Thesaurus> Empty();
 
-  // The other terms of every group with a term the query holds. A term
-  // matches when its normalized form occurs in `normalized_query`, or, for
+  // The other terms of every group with a term the query holds.
+  // `folded_query` is normalized with NormalizeForSearch, then FoldKana. A
+  // term matches when its normalized form occurs in the query, or, for
   // terms of 5 or more characters, when at least 2/3 of its bigrams do (a
   // plain phrase is rarely typed word for word). An expansion found through
   // an `=` group wins over the same phrase through a `~` group.
-  std::vector<Expansion> Expand(absl::string_view normalized_query) const;
+  std::vector<Expansion> Expand(absl::string_view folded_query) const;
 
   size_t group_count() const { return groups_.size(); }
   size_t term_count() const { return terms_.size(); }

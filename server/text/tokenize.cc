@@ -6,6 +6,8 @@
 
 #include <set>
 
+#include "server/text/normalize.h"
+
 namespace renkei::text {
 namespace {
 
@@ -27,7 +29,7 @@ Class ClassOf(UChar32 c) {
 std::vector<TermAt> TermsAt(absl::string_view normalized) {
   std::vector<TermAt> terms;
   auto emit = [&](size_t begin, size_t end) {
-    terms.push_back(TermAt{std::string(normalized.substr(begin, end - begin)), begin, end});
+    terms.push_back(TermAt{FoldKana(normalized.substr(begin, end - begin)), begin, end});
   };
   const auto* bytes = reinterpret_cast<const uint8_t*>(normalized.data());
   const auto length = static_cast<int32_t>(normalized.size());

@@ -12,7 +12,7 @@
 namespace renkei::text {
 
 // The terms of `normalized` (from NormalizeForSearch), in order, repeats
-// kept (their count is the term frequency):
+// kept (their count is the term frequency), hiragana folded to katakana:
 //  - a run of kanji / kana (with 々 and ー) gives its overlapping bigrams, a
 //    run of one character gives that character: 外観検査 → 外観 観検 検査;
 //  - a run of Latin letters and digits gives one word of 2 or more

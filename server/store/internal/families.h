@@ -11,6 +11,10 @@
 
 #include "absl/strings/string_view.h"
 
+namespace renkei::text {
+class Analyzer;
+}  // namespace renkei::text
+
 namespace rocksdb {
 class ColumnFamilyHandle;
 class DB;
@@ -27,6 +31,7 @@ struct Families {
   rocksdb::ColumnFamilyHandle* meta = nullptr;
   rocksdb::ColumnFamilyHandle* requests = nullptr;
   rocksdb::ColumnFamilyHandle* text = nullptr;
+  const text::Analyzer* analyzer = nullptr;  // makes the search index's terms
 };
 
 // rocksdb::Status → absl::Status (NotFound → NOT_FOUND, IO errors →

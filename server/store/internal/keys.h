@@ -109,6 +109,7 @@ std::string LogKey(int64_t revision);
 // Meta family.
 inline constexpr char kSchemaVersionKey[] = "schema_version";
 inline constexpr char kRevisionKey[] = "revision";
+inline constexpr char kAnalyzerKey[] = "analyzer";  // the search index's analyzer
 std::string NextIdKey(Kind kind);
 // Counters: "c/" + name, an int64 kept by the "add" merge operator.
 std::string CounterKey(absl::string_view name);

@@ -11,6 +11,7 @@
 #include "renkei/v1/seed.pb.h"
 #include "server/records/dates.h"
 #include "server/store/index.h"
+#include "server/text/analyzer.h"
 #include "server/text/normalize.h"
 #include "server/text/tokenize.h"
 
@@ -20,8 +21,8 @@ namespace {
 // Collects the entries of one record stored under `key`.
 class Collector {
  public:
-  Collector(const ResourceName& name, RecordEntries* out)
-      : name_(name), key_(RecordKey(name)), out_(out) {}
+  Collector(const ResourceName& name, const text::Analyzer* analyzer, RecordEntries* out)
+      : name_(name), key_(RecordKey(name)), analyzer_(analyzer), out_(out) {}
 
   void Index(IndexId index, absl::string_view value) {
     out_->index.insert(IndexPrefix(name_.kind, index, value) + key_);
@@ -61,18 +62,13 @@ class Collector {
   }
   // The search document and its postings.
   void Search(const google::protobuf::Message& record) {
-    std::optional<SearchDocument> document = SearchDocumentOf(record);
+    if (analyzer_ == nullptr) return;
+    std::optional<SearchDocument> document = SearchDocumentOf(record, *analyzer_);
     if (!document.has_value()) return;
-    std::map<std::string, std::array<uint8_t, kSearchFieldCount>> counts;
     for (int field = 0; field < kSearchFieldCount; ++field) {
-      const std::vector<std::string> terms = text::Terms(document->fields[field]);
-      Count(FieldLengthCounter(name_.kind, field), static_cast<int64_t>(terms.size()));
-      for (const std::string& term : terms) {
-        uint8_t& n = counts[term][field];
-        if (n < 255) ++n;
-      }
+      Count(FieldLengthCounter(name_.kind, field), document->lengths[field]);
     }
-    for (const auto& [term, per_field] : counts) {
+    for (const auto& [term, per_field] : document->counts) {
       out_->text[PostingPrefix(name_.kind, term) + key_] =
           std::string(reinterpret_cast<const char*>(per_field.data()), per_field.size());
       Count(TermCounter(name_.kind, term));
@@ -93,6 +89,7 @@ class Collector {
  private:
   const ResourceName name_;
   const std::string key_;
+  const text::Analyzer* analyzer_;
   RecordEntries* out_;
 };
 
@@ -277,10 +274,10 @@ void AddNormalized(std::vector<std::string>* out, absl::string_view text) {
 
 }  // namespace
 
-RecordEntries EntriesOf(const google::protobuf::Message& record,
-                        const ResourceName& name) {
+RecordEntries EntriesOf(const google::protobuf::Message& record, const ResourceName& name,
+                        const text::Analyzer* analyzer) {
   RecordEntries entries;
-  Collector c(name, &entries);
+  Collector c(name, analyzer, &entries);
   TryCollect<v1::Organization>(c, record, name) ||
       TryCollect<v1::Person>(c, record, name) ||
       TryCollect<v1::Seed>(c, record, name) || TryCollect<v1::Need>(c, record, name) ||
@@ -394,7 +391,8 @@ std::vector<std::string> NormalizedNames(const google::protobuf::Message& record
 
 namespace {
 
-// Appends the normalized parts to a field, " / " between them.
+// Appends the normalized parts to a field, " / " between them (hiragana
+// stays until the analyzer has seen it).
 void AddPart(std::string* field, absl::string_view part) {
   if (part.empty()) return;
   std::string normalized = text::NormalizeForSearch(part);
@@ -429,7 +427,8 @@ bool ReadVarint(absl::string_view* in, uint64_t* value) {
 
 }  // namespace
 
-std::optional<SearchDocument> SearchDocumentOf(const google::protobuf::Message& record) {
+std::optional<SearchDocument> SearchDocumentOf(const google::protobuf::Message& record,
+                                               const text::Analyzer& analyzer) {
   SearchDocument d;
   std::string* title = &d.fields[kTitleField];
   std::string* keywords = &d.fields[kKeywordsField];
@@ -470,6 +469,15 @@ std::optional<SearchDocument> SearchDocumentOf(const google::protobuf::Message& 
   } else {
     return std::nullopt;
   }
+  for (int field = 0; field < kSearchFieldCount; ++field) {
+    const std::vector<text::TermAt> terms = analyzer.Terms(d.fields[field]);
+    d.lengths[field] = static_cast<int>(terms.size());
+    for (const text::TermAt& term : terms) {
+      uint8_t& n = d.counts[term.text][field];
+      if (n < 255) ++n;
+    }
+    d.fields[field] = text::FoldKana(d.fields[field]);
+  }
   return d;
 }
 
@@ -478,6 +486,13 @@ std::string EncodeSearchDocument(const SearchDocument& document) {
   for (const std::string& field : document.fields) {
     AppendVarint(&out, field.size());
     out.append(field);
+  }
+  for (int length : document.lengths) AppendVarint(&out, static_cast<uint64_t>(length));
+  AppendVarint(&out, document.counts.size());
+  for (const auto& [term, counts] : document.counts) {
+    AppendVarint(&out, term.size());
+    out.append(term);
+    out.append(reinterpret_cast<const char*>(counts.data()), counts.size());
   }
   return out;
 }
@@ -488,6 +503,23 @@ bool DecodeSearchDocument(absl::string_view bytes, SearchDocument* document) {
     if (!ReadVarint(&bytes, &length) || length > bytes.size()) return false;
     field.assign(bytes.data(), length);
     bytes.remove_prefix(length);
+  }
+  for (int& length : document->lengths) {
+    uint64_t value;
+    if (!ReadVarint(&bytes, &value)) return false;
+    length = static_cast<int>(value);
+  }
+  uint64_t entries;
+  if (!ReadVarint(&bytes, &entries)) return false;
+  document->counts.clear();
+  for (uint64_t i = 0; i < entries; ++i) {
+    uint64_t length;
+    if (!ReadVarint(&bytes, &length) || length + kSearchFieldCount > bytes.size()) return false;
+    std::array<uint8_t, kSearchFieldCount>& counts =
+        document->counts[std::string(bytes.substr(0, length))];
+    bytes.remove_prefix(length);
+    std::copy_n(reinterpret_cast<const uint8_t*>(bytes.data()), kSearchFieldCount, counts.begin());
+    bytes.remove_prefix(kSearchFieldCount);
   }
   return bytes.empty();
 }

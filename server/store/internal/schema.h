@@ -22,6 +22,10 @@ namespace google::protobuf {
 class Message;
 }  // namespace google::protobuf
 
+namespace renkei::text {
+class Analyzer;
+}  // namespace renkei::text
+
 namespace renkei::store::internal {
 
 struct ReferenceValue {
@@ -39,9 +43,10 @@ struct RecordEntries {
   std::map<std::string, std::string> text;      // text-family key → value
 };
 
-// Everything the record `record`, stored under `name`, contributes.
-RecordEntries EntriesOf(const google::protobuf::Message& record,
-                        const ResourceName& name);
+// Everything the record `record`, stored under `name`, contributes; search
+// terms come from `analyzer` (null: no search index entries).
+RecordEntries EntriesOf(const google::protobuf::Message& record, const ResourceName& name,
+                        const text::Analyzer* analyzer);
 
 // Removes every reference `record` holds to `target_name`; returns whether it
 // changed anything.
@@ -57,8 +62,9 @@ std::unique_ptr<google::protobuf::Message> NewRecord(Kind kind);
 std::vector<std::string> NormalizedNames(const google::protobuf::Message& record);
 
 // The search document of a searchable record (organization, person, seed,
-// need); nullopt for the other kinds.
-std::optional<SearchDocument> SearchDocumentOf(const google::protobuf::Message& record);
+// need), with `analyzer`'s terms; nullopt for the other kinds.
+std::optional<SearchDocument> SearchDocumentOf(const google::protobuf::Message& record,
+                                               const text::Analyzer& analyzer);
 
 std::string EncodeSearchDocument(const SearchDocument& document);
 bool DecodeSearchDocument(absl::string_view bytes, SearchDocument* document);

@@ -182,10 +182,10 @@ absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
       }
     }
     const RecordEntries before = staged->before != nullptr
-                                     ? EntriesOf(*staged->before, staged->name)
+                                     ? EntriesOf(*staged->before, staged->name, families_.analyzer)
                                      : RecordEntries();
     const RecordEntries after = staged->after != nullptr
-                                    ? EntriesOf(*staged->after, staged->name)
+                                    ? EntriesOf(*staged->after, staged->name, families_.analyzer)
                                     : RecordEntries();
     // Index keys end with the key of the record they list, so no two staged
     // records touch the same index key.
