@@ -6,10 +6,16 @@ namespace renkei::testing {
 
 TestServer::TestServer(bool load_demo) : load_demo_(load_demo) { Start(); }
 
+TestServer::TestServer(std::function<void(ServerOptions&)> configure)
+    : configure_(std::move(configure)) {
+  Start();
+}
+
 TestServer::~TestServer() { Stop(); }
 
 void TestServer::Start() {
   ServerOptions options;
+  if (configure_) configure_(options);
   options.data_dir = dir_.path();
   options.listen_address = "127.0.0.1:0";
   options.load_demo = load_demo_;

@@ -4,6 +4,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -17,6 +18,9 @@ namespace renkei::testing {
 class TestServer {
  public:
   explicit TestServer(bool load_demo = false);
+  // With options changed by `configure` (the data directory and address are
+  // set after it).
+  explicit TestServer(std::function<void(ServerOptions&)> configure);
   ~TestServer();
 
   // Stops the server (clean shutdown) and starts it again on the same data.
@@ -32,7 +36,8 @@ class TestServer {
   void Start();
 
   TempDir dir_;
-  bool load_demo_;
+  bool load_demo_ = false;
+  std::function<void(ServerOptions&)> configure_;
   std::unique_ptr<RenkeiServer> server_;
   std::shared_ptr<grpc::Channel> channel_;
   int port_ = 0;

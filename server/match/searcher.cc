@@ -105,6 +105,12 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
       }
       unit.idf = Idf(stats.documents, unit.df);
       if (unit.df == 0) continue;  // no document has it
+      // A thesaurus term is worth no more than the query's word it stands for.
+      int64_t because_df = stats.documents;
+      for (const std::string& term : analyzer.DistinctTerms(expansion.because)) {
+        because_df = std::min(because_df, store_.DocumentFrequency(kind, term));
+      }
+      unit.idf = std::min(unit.idf, Idf(stats.documents, because_df));
       ranked.expansions.push_back(absl::StrCat(expansion.phrase, " ← ", expansion.because));
       units.push_back(std::move(unit));
     }

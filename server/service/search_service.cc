@@ -59,8 +59,8 @@ grpc::Status Search(store::Store& store, const match::ThesaurusSource& thesaurus
       text::CodePointCount(request.query()) > kMaxQueryLength) {
     return ToGrpcStatus(InvalidFieldError("query", "is longer than 2000 characters"));
   }
-  if (text::NormalizeForSearch(request.query()).empty()) {
-    return ToGrpcStatus(InvalidFieldError("query", "is required: the words to search for"));
+  if (store.analyzer().Terms(text::NormalizeForSearch(request.query())).empty()) {
+    return ToGrpcStatus(InvalidFieldError("query", "has no words to search for"));
   }
   if (request.page_size() < 0) {
     return ToGrpcStatus(InvalidFieldError("page_size", "must not be negative"));
