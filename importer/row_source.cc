@@ -1,0 +1,233 @@
+#include "importer/row_source.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "importer/internal/trim.h"
+#include "importer/jsonl_reader.h"
+
+namespace renkei::importer {
+namespace {
+
+// Keys of the first lines of a JSON Lines file are read at open, so the
+// mapping can be shown before the rows.
+constexpr int kJsonlKeyScanLines = 100;
+
+absl::Status WithName(absl::string_view name, const absl::Status& status) {
+  if (status.ok()) return status;
+  return absl::Status(status.code(), absl::StrCat(name, ": ", status.message()));
+}
+
+void Clear(MappedRow* row) {
+  for (std::string& value : row->values) value.clear();
+  row->columns.fill(0);
+  row->unmapped.clear();
+  row->problems.clear();
+}
+
+class CsvRows final : public RowSource {
+ public:
+  static absl::StatusOr<std::unique_ptr<RowSource>> Open(std::string name, Decoded decoded,
+                                                         Format format, const ColumnRules& rules,
+                                                         const ReadOptions& options) {
+    std::unique_ptr<CsvRows> rows(
+        new CsvRows(std::move(name), std::move(decoded.utf8), decoded.encoding, format));
+    TableReader::Options table = options.table;
+    table.csv.delimiter = format == Format::kTsv ? '\t' : ',';
+    auto reader = TableReader::Open(rows->text_, rules, table);
+    if (!reader.ok()) return WithName(rows->name(), reader.status());
+    rows->table_ = *std::move(reader);
+    auto mapping = MapColumns(rows->table_->header(), rules);
+    if (!mapping.ok()) {
+      return WithName(rows->name(), absl::InvalidArgumentError(
+                                        absl::StrCat("header at line ", rows->table_->header_line(),
+                                                     ": ", mapping.status().message())));
+    }
+    rows->mapping_ = *std::move(mapping);
+    rows->field_columns_.fill(0);
+    for (size_t i = 0; i < rows->mapping_.meanings.size(); ++i) {
+      const ColumnRules::Meaning& meaning = rows->mapping_.meanings[i];
+      if (meaning.kind == ColumnRules::Meaning::kField) {
+        rows->field_columns_[static_cast<size_t>(meaning.field)] = static_cast<int>(i) + 1;
+      }
+    }
+    return rows;
+  }
+
+  bool Next(MappedRow* row) override {
+    if (!table_->Next(&scratch_)) return false;
+    Clear(row);
+    row->number = scratch_.number;
+    row->line = scratch_.line;
+    row->raw = scratch_.raw;
+    row->problems = std::move(scratch_.problems);
+    row->columns = field_columns_;
+    for (size_t i = 0; i < scratch_.cells.size(); ++i) {
+      std::string& cell = scratch_.cells[i];
+      if (cell.empty()) continue;
+      const ColumnRules::Meaning& meaning = mapping_.meanings[i];
+      if (meaning.kind == ColumnRules::Meaning::kField) {
+        row->values[static_cast<size_t>(meaning.field)] = std::move(cell);
+      } else {
+        row->unmapped.emplace_back(
+            mapping_.header[i].empty() ? absl::StrCat("column ", i + 1) : mapping_.header[i],
+            std::move(cell));
+      }
+    }
+    return true;
+  }
+
+  absl::Status status() const override { return WithName(name(), table_->status()); }
+  std::string DescribeMapping() const override { return mapping_.Describe(); }
+  absl::string_view header_raw() const override { return table_->header_raw(); }
+  const std::vector<SkippedRow>& skipped() const override { return table_->skipped(); }
+
+ private:
+  CsvRows(std::string name, std::string text, Encoding encoding, Format format)
+      : RowSource(std::move(name), encoding, format), text_(std::move(text)) {}
+
+  const std::string text_;  // the decoded file; rows hold views into it
+  std::unique_ptr<TableReader> table_;
+  ColumnMapping mapping_;
+  std::array<int, kFieldCount> field_columns_;  // 1-based; 0: no column
+  TableRow scratch_;
+};
+
+class JsonlRows final : public RowSource {
+ public:
+  static std::unique_ptr<RowSource> Open(std::string name, Decoded decoded,
+                                         const ColumnRules& rules) {
+    std::unique_ptr<JsonlRows> rows(
+        new JsonlRows(std::move(name), std::move(decoded.utf8), decoded.encoding, rules));
+    JsonlReader scan(rows->text_);
+    JsonlRecord record;
+    for (int i = 0; i < kJsonlKeyScanLines && scan.Next(&record); ++i) {
+      for (const auto& [key, value] : record.members) rows->MeaningOf(key);
+    }
+    return rows;
+  }
+
+  bool Next(MappedRow* row) override {
+    if (!reader_.Next(&record_)) return false;
+    Clear(row);
+    row->number = record_.line;
+    row->line = record_.line;
+    row->raw = record_.raw;
+    if (record_.problem.has_value()) {
+      row->problems.push_back(*record_.problem);
+      return true;
+    }
+    std::array<const std::string*, kFieldCount> key_of = {};
+    for (auto& [key, value] : record_.members) {
+      if (value.kind == JsonValue::Kind::kNull) continue;
+      std::string text(internal::Trim(value.text));
+      const ColumnRules::Meaning& meaning = MeaningOf(key);
+      if (meaning.kind != ColumnRules::Meaning::kField) {
+        if (!text.empty()) row->unmapped.emplace_back(key, std::move(text));
+        continue;
+      }
+      const size_t f = static_cast<size_t>(meaning.field);
+      if (key_of[f] != nullptr) {
+        row->problems.push_back({record_.line, value.column,
+                                 absl::StrCat("keys \"", *key_of[f], "\" and \"", key,
+                                              "\" both map to ", FieldName(meaning.field))});
+        continue;
+      }
+      key_of[f] = &key;
+      row->values[f] = std::move(text);
+      row->columns[f] = value.column;
+    }
+    return true;
+  }
+
+  absl::Status status() const override { return absl::OkStatus(); }
+
+  std::string DescribeMapping() const override {
+    std::string out;
+    for (const std::string& key : keys_) {
+      const ColumnRules::Meaning& meaning = meanings_.at(key);
+      absl::StrAppend(
+          &out, key, " → ",
+          meaning.kind == ColumnRules::Meaning::kField
+              ? absl::StrCat(FieldName(meaning.field), meaning.overridden ? " (--map)" : "")
+              : std::string("(ignored)"),
+          "\n");
+    }
+    return out;
+  }
+
+  absl::string_view header_raw() const override { return ""; }
+  const std::vector<SkippedRow>& skipped() const override { return skipped_; }
+
+ private:
+  JsonlRows(std::string name, std::string text, Encoding encoding, const ColumnRules& rules)
+      : RowSource(std::move(name), encoding, Format::kJsonl),
+        text_(std::move(text)),
+        rules_(rules),
+        reader_(text_) {}
+
+  const ColumnRules::Meaning& MeaningOf(const std::string& key) {
+    auto it = meanings_.find(key);
+    if (it == meanings_.end()) {
+      it = meanings_.emplace(key, rules_.Recognize(key)).first;
+      keys_.push_back(key);
+    }
+    return it->second;
+  }
+
+  const std::string text_;
+  const ColumnRules rules_;
+  JsonlReader reader_;
+  JsonlRecord record_;
+  std::vector<std::string> keys_;  // in first-seen order
+  absl::flat_hash_map<std::string, ColumnRules::Meaning> meanings_;
+  const std::vector<SkippedRow> skipped_;
+};
+
+}  // namespace
+
+Format FormatOfPath(absl::string_view path) {
+  const std::string lower = absl::AsciiStrToLower(path);
+  if (absl::EndsWith(lower, ".jsonl") || absl::EndsWith(lower, ".ndjson")) {
+    return Format::kJsonl;
+  }
+  if (absl::EndsWith(lower, ".tsv") || absl::EndsWith(lower, ".tab")) {
+    return Format::kTsv;
+  }
+  return Format::kCsv;
+}
+
+absl::StatusOr<std::unique_ptr<RowSource>> OpenBytes(std::string bytes, absl::string_view name,
+                                                     const ColumnRules& rules,
+                                                     const ReadOptions& options) {
+  auto decoded = Decode(bytes, options.encoding);
+  if (!decoded.ok()) return WithName(name, decoded.status());
+  bytes.clear();
+  bytes.shrink_to_fit();
+  const Format format = options.format.value_or(FormatOfPath(name));
+  if (format == Format::kJsonl) {
+    return JsonlRows::Open(std::string(name), *std::move(decoded), rules);
+  }
+  return CsvRows::Open(std::string(name), *std::move(decoded), format, rules, options);
+}
+
+absl::StatusOr<std::unique_ptr<RowSource>> OpenFile(absl::string_view path,
+                                                    const ColumnRules& rules,
+                                                    const ReadOptions& options) {
+  std::ifstream in{std::string(path), std::ios::binary};
+  if (!in) {
+    return absl::NotFoundError(absl::StrCat(path, ": cannot open the file"));
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) {
+    return absl::DataLossError(absl::StrCat(path, ": cannot read the file"));
+  }
+  return OpenBytes(std::move(bytes).str(), path, rules, options);
+}
+
+}  // namespace renkei::importer
