@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
+
+#include "absl/container/flat_hash_map.h"
 
 #include "absl/strings/str_cat.h"
 #include "server/store/store.h"
@@ -42,9 +45,8 @@ struct Candidate {
   double partial = 0;
 };
 
-std::string KeyOf(const ResourceName& name) {
-  return absl::StrCat(static_cast<int>(name.kind), "/", name.id, "/", name.member_id);
-}
+// Searchable records have plain ids (no memberships), so the id is the key.
+uint64_t KeyOf(const ResourceName& name) { return name.id; }
 
 }  // namespace
 
@@ -117,60 +119,57 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
   }
 
   // Phase 1: candidates from the postings of the rarer terms.
-  struct Probe {
-    std::string term;
-    int64_t df;
-    double value;  // weight × idf
-  };
-  std::vector<Probe> probes;
-  for (const Unit& unit : units) {
-    if (!unit.phrase) {
-      if (unit.df > 0) probes.push_back({unit.text, unit.df, unit.weight * unit.idf});
-      continue;
-    }
-    // A phrase is probed by its rarest term.
-    std::string rarest;
-    int64_t rarest_df = -1;
-    for (const std::string& term : unit.terms) {
-      const int64_t df = store_.DocumentFrequency(kind, term);
-      if (df > 0 && (rarest_df < 0 || df < rarest_df)) {
-        rarest = term;
-        rarest_df = df;
-      }
-    }
-    if (rarest_df > 0) probes.push_back({rarest, rarest_df, unit.weight * unit.idf});
-  }
-  std::sort(probes.begin(), probes.end(),
-            [](const Probe& a, const Probe& b) { return a.df < b.df; });
-  std::unordered_map<std::string, Candidate> candidates;
+  absl::flat_hash_map<uint64_t, Candidate> candidates;
+  candidates.reserve(std::min<size_t>(parameters_.posting_budget,
+                                      static_cast<size_t>(stats.documents)));
   size_t budget = parameters_.posting_budget;
   std::set<std::string> probed;
-  for (const Probe& probe : probes) {
-    if (budget == 0) break;
-    if (!probed.insert(probe.term).second) continue;
-    if (static_cast<size_t>(probe.df) > parameters_.postings_per_term && !candidates.empty()) {
-      continue;  // too common to find candidates by; still scored in phase 2
-    }
-    const size_t take = std::min(budget, static_cast<size_t>(probe.df));
-    budget -= take;
-    RENKEI_RETURN_IF_ERROR(store_.ScanPostings(kind, probe.term, take, [&](const store::Posting& p) {
-      double boost = 0;
-      for (int f = 0; f < store::kSearchFieldCount; ++f) {
-        boost += parameters_.field_weights[f] * std::min<int>(p.counts[f], 2);
+  auto probe = [&](size_t from) -> absl::Status {
+    struct Probe {
+      std::string term;
+      int64_t df;
+      double value;  // weight × idf
+    };
+    std::vector<Probe> probes;
+    for (size_t u = from; u < units.size(); ++u) {
+      const Unit& unit = units[u];
+      if (!unit.phrase) {
+        if (unit.df > 0) probes.push_back({unit.text, unit.df, unit.weight * unit.idf});
+        continue;
       }
-      Candidate& candidate = candidates[KeyOf(p.name)];
-      candidate.name = p.name;
-      candidate.partial += probe.value * boost;
-      return true;
-    }));
-  }
-
-  std::vector<Candidate> ordered;
-  ordered.reserve(candidates.size());
-  for (auto& [key, candidate] : candidates) ordered.push_back(candidate);
-  std::sort(ordered.begin(), ordered.end(), [](const Candidate& a, const Candidate& b) {
-    return a.partial != b.partial ? a.partial > b.partial : a.name.id < b.name.id;
-  });
+      // A phrase is probed by its rarest term.
+      std::string rarest;
+      int64_t rarest_df = -1;
+      for (const std::string& term : unit.terms) {
+        const int64_t df = store_.DocumentFrequency(kind, term);
+        if (df > 0 && (rarest_df < 0 || df < rarest_df)) {
+          rarest = term;
+          rarest_df = df;
+        }
+      }
+      if (rarest_df > 0) probes.push_back({rarest, rarest_df, unit.weight * unit.idf});
+    }
+    std::sort(probes.begin(), probes.end(),
+              [](const Probe& a, const Probe& b) { return a.df < b.df; });
+    for (const Probe& p : probes) {
+      if (budget == 0) break;
+      if (!probed.insert(p.term).second) continue;
+      const size_t take =
+          std::min({budget, static_cast<size_t>(p.df), parameters_.postings_per_term});
+      budget -= take;
+      RENKEI_RETURN_IF_ERROR(store_.ScanPostings(kind, p.term, take, [&](const store::Posting& posting) {
+        double boost = 0;
+        for (int f = 0; f < store::kSearchFieldCount; ++f) {
+          boost += parameters_.field_weights[f] * std::min<int>(posting.counts[f], 2);
+        }
+        Candidate& candidate = candidates[KeyOf(posting.name)];
+        candidate.name = posting.name;
+        candidate.partial += p.value * boost;
+        return true;
+      }));
+    }
+    return absl::OkStatus();
+  };
 
   // Phase 2: exact BM25F of the best candidates, from their stored text.
   std::array<double, store::kSearchFieldCount> average{};
@@ -178,86 +177,164 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
     average[f] = std::max(1.0, static_cast<double>(stats.total_lengths[f]) /
                                    static_cast<double>(stats.documents));
   }
-  const double k1 = parameters_.k1;
-  std::vector<TextMatch> scored;
-  size_t rescored = 0;
-  for (const Candidate& candidate : ordered) {
-    if (rescored >= parameters_.rescored) break;
-    if (accept) {
-      RENKEI_ASSIGN_OR_RETURN(bool accepted, accept(candidate.name));
-      if (!accepted) continue;
-    }
-    absl::StatusOr<store::SearchDocument> document = store_.GetSearchDocument(candidate.name);
-    if (absl::IsNotFound(document.status())) continue;  // deleted since
-    RENKEI_RETURN_IF_ERROR(document.status());
-    ++rescored;
-    std::array<double, store::kSearchFieldCount> norm{};
-    for (int f = 0; f < store::kSearchFieldCount; ++f) {
-      const double length = static_cast<double>(document->lengths[f]);
-      norm[f] = 1.0 - parameters_.field_b[f] + parameters_.field_b[f] * length / average[f];
-    }
-    TextMatch match;
-    match.name = candidate.name;
-    std::set<std::string> matched_query_terms;
-    for (size_t u = 0; u < units.size(); ++u) {
-      const Unit& unit = units[u];
-      double pseudo_tf = 0;
-      // A term is counted from the document's terms; a thesaurus phrase is
-      // found in its text.
-      auto counts = unit.phrase ? document->counts.end() : document->counts.find(unit.text);
-      if (!unit.phrase && counts == document->counts.end()) continue;
-      for (int f = 0; f < store::kSearchFieldCount; ++f) {
-        const int tf = unit.phrase ? text::CountOccurrences(document->fields[f], unit.text)
-                                   : counts->second[f];
-        if (tf > 0) pseudo_tf += parameters_.field_weights[f] * tf / norm[f];
-      }
-      if (pseudo_tf <= 0) continue;
-      match.score += unit.weight * unit.idf * pseudo_tf * (k1 + 1) / (k1 + pseudo_tf);
-      if (u < query_unit_count) {
-        matched_query_terms.insert(unit.text);
-      } else {
-        match.matched_terms.push_back(absl::StrCat(unit.text, " ← ", unit.because));
-        match.matched_phrases.push_back(unit.text);
-      }
-    }
-    if (match.score <= 0) continue;
-    // Query spans covered by matched terms, the telling ones first.
-    std::vector<std::pair<double, std::string>> spans;
-    size_t span_begin = 0, span_end = 0;
-    double span_idf = 0;
-    auto close_span = [&] {
-      if (span_end > span_begin) {
-        spans.emplace_back(span_idf, normalized.substr(span_begin, span_end - span_begin));
-      }
-      span_begin = span_end = 0;
-      span_idf = 0;
+  absl::flat_hash_map<uint64_t, std::optional<store::SearchDocument>> documents;  // read once
+  absl::flat_hash_map<uint64_t, bool> accepted;
+  auto rescore = [&]() -> absl::StatusOr<std::vector<TextMatch>> {
+    std::vector<Candidate> ordered;
+    ordered.reserve(candidates.size());
+    for (auto& [key, candidate] : candidates) ordered.push_back(candidate);
+    auto better = [](const Candidate& a, const Candidate& b) {
+      return a.partial != b.partial ? a.partial > b.partial : a.name.id < b.name.id;
     };
-    for (const text::TermAt& term : query_terms) {
-      if (!matched_query_terms.contains(term.text)) continue;
-      if (term.begin >= span_end) close_span();
-      if (span_end == 0) span_begin = term.begin;
-      span_end = std::max(span_end, term.end);
-      span_idf = std::max(span_idf, units[term_index[term.text]].idf);
+    // Only the head is rescored (and filters may reject some of it).
+    const size_t head = std::min(ordered.size(), 4 * parameters_.rescored);
+    std::partial_sort(ordered.begin(), ordered.begin() + static_cast<long>(head), ordered.end(),
+                      better);
+    ordered.resize(head);
+    const double k1 = parameters_.k1;
+    std::vector<TextMatch> scored;
+    size_t rescored = 0;
+    for (const Candidate& candidate : ordered) {
+      if (rescored >= parameters_.rescored) break;
+      const uint64_t key = KeyOf(candidate.name);
+      if (accept) {
+        auto known = accepted.find(key);
+        if (known == accepted.end()) {
+          RENKEI_ASSIGN_OR_RETURN(bool ok, accept(candidate.name));
+          known = accepted.emplace(key, ok).first;
+        }
+        if (!known->second) continue;
+      }
+      auto cached = documents.find(key);
+      if (cached == documents.end()) {
+        absl::StatusOr<store::SearchDocument> document = store_.GetSearchDocument(candidate.name);
+        if (!document.ok() && !absl::IsNotFound(document.status())) return document.status();
+        cached = documents.emplace(key, document.ok() ? std::optional(std::move(*document))
+                                                      : std::nullopt).first;
+      }
+      if (!cached->second.has_value()) continue;  // deleted since
+      const store::SearchDocument& document = *cached->second;
+      ++rescored;
+      std::array<double, store::kSearchFieldCount> norm{};
+      for (int f = 0; f < store::kSearchFieldCount; ++f) {
+        const double length = static_cast<double>(document.lengths[f]);
+        norm[f] = 1.0 - parameters_.field_b[f] + parameters_.field_b[f] * length / average[f];
+      }
+      TextMatch match;
+      match.name = candidate.name;
+      std::set<std::string> matched_query_terms;
+      for (size_t u = 0; u < units.size(); ++u) {
+        const Unit& unit = units[u];
+        double pseudo_tf = 0;
+        // A term is counted from the document's terms; a thesaurus phrase is
+        // found in its text.
+        const store::SearchDocument::Counts* counts =
+            unit.phrase ? nullptr : document.Find(unit.text);
+        if (!unit.phrase && counts == nullptr) continue;
+        for (int f = 0; f < store::kSearchFieldCount; ++f) {
+          const int tf = unit.phrase ? text::CountOccurrences(document.fields[f], unit.text)
+                                     : (*counts)[f];
+          if (tf > 0) pseudo_tf += parameters_.field_weights[f] * tf / norm[f];
+        }
+        if (pseudo_tf <= 0) continue;
+        match.score += unit.weight * unit.idf * pseudo_tf * (k1 + 1) / (k1 + pseudo_tf);
+        if (u < query_unit_count) {
+          matched_query_terms.insert(unit.text);
+        } else if (unit.phrase) {
+          match.matched_terms.push_back(absl::StrCat(unit.text, " ← ", unit.because));
+          match.matched_phrases.push_back(unit.text);
+        }
+      }
+      if (match.score <= 0) continue;
+      // Query spans covered by matched terms, the telling ones first.
+      std::vector<std::pair<double, std::string>> spans;
+      size_t span_begin = 0, span_end = 0;
+      double span_idf = 0;
+      auto close_span = [&] {
+        if (span_end > span_begin) {
+          spans.emplace_back(span_idf, normalized.substr(span_begin, span_end - span_begin));
+        }
+        span_begin = span_end = 0;
+        span_idf = 0;
+      };
+      for (const text::TermAt& term : query_terms) {
+        if (!matched_query_terms.contains(term.text)) continue;
+        if (term.begin >= span_end) close_span();
+        if (span_end == 0) span_begin = term.begin;
+        span_end = std::max(span_end, term.end);
+        span_idf = std::max(span_idf, units[term_index[term.text]].idf);
+      }
+      close_span();
+      std::stable_sort(spans.begin(), spans.end(),
+                       [](const auto& a, const auto& b) { return a.first > b.first; });
+      std::vector<std::string> words;
+      std::set<std::string> seen;
+      for (const auto& [idf, span] : spans) {
+        if (seen.insert(span).second) {
+          words.push_back(span);
+          match.matched_phrases.push_back(text::FoldKana(span));
+        }
+      }
+      words.insert(words.end(), match.matched_terms.begin(), match.matched_terms.end());
+      if (words.size() > kMaxMatchedTerms) words.resize(kMaxMatchedTerms);
+      match.matched_terms = std::move(words);
+      scored.push_back(std::move(match));
     }
-    close_span();
-    std::stable_sort(spans.begin(), spans.end(),
-                     [](const auto& a, const auto& b) { return a.first > b.first; });
-    std::vector<std::string> words;
-    std::set<std::string> seen;
-    for (const auto& [idf, span] : spans) {
-      if (seen.insert(span).second) {
-        words.push_back(span);
-        match.matched_phrases.push_back(text::FoldKana(span));
+    std::sort(scored.begin(), scored.end(), [](const TextMatch& a, const TextMatch& b) {
+      return a.score != b.score ? a.score > b.score : a.name.id < b.name.id;
+    });
+    return scored;
+  };
+
+  RENKEI_RETURN_IF_ERROR(probe(0));
+  RENKEI_ASSIGN_OR_RETURN(std::vector<TextMatch> scored, rescore());
+
+  // Pseudo-relevance feedback: the terms that most distinguish the best few
+  // documents join the query, lightly weighted, to reach documents that say
+  // the same thing in other words.
+  if (parameters_.feedback_documents > 0 && !scored.empty()) {
+    std::set<std::string> present;
+    for (const Unit& unit : units) present.insert(unit.text);
+    std::map<std::string, double> mass;
+    const size_t top = std::min(scored.size(), parameters_.feedback_documents);
+    for (size_t i = 0; i < top; ++i) {
+      const store::SearchDocument& document = *documents[KeyOf(scored[i].name)];
+      double length = 0;
+      for (int f = 0; f < store::kSearchFieldCount; ++f) length += document.lengths[f];
+      if (length <= 0) continue;
+      for (const auto& [term, counts] : document.counts) {
+        if (present.contains(term)) continue;
+        double weighted = 0;
+        for (int f = 0; f < store::kSearchFieldCount; ++f) {
+          weighted += parameters_.field_weights[f] * counts[f];
+        }
+        mass[term] += weighted / length;
       }
     }
-    words.insert(words.end(), match.matched_terms.begin(), match.matched_terms.end());
-    if (words.size() > kMaxMatchedTerms) words.resize(kMaxMatchedTerms);
-    match.matched_terms = std::move(words);
-    scored.push_back(std::move(match));
+    std::vector<std::pair<double, Unit>> picked;
+    for (const auto& [term, m] : mass) {
+      const int64_t df = store_.DocumentFrequency(kind, term);
+      if (df <= 1) continue;  // found only in one document: says nothing of others
+      Unit unit;
+      unit.text = term;
+      unit.df = df;
+      unit.idf = Idf(stats.documents, df);
+      picked.emplace_back(m * unit.idf, std::move(unit));
+    }
+    std::sort(picked.begin(), picked.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (picked.size() > parameters_.feedback_terms) picked.resize(parameters_.feedback_terms);
+    if (!picked.empty()) {
+      const double strongest = picked.front().first;
+      const size_t first_new = units.size();
+      for (auto& [value, unit] : picked) {
+        unit.weight = parameters_.feedback_weight * value / strongest;
+        units.push_back(std::move(unit));
+      }
+      RENKEI_RETURN_IF_ERROR(probe(first_new));
+      RENKEI_ASSIGN_OR_RETURN(scored, rescore());
+    }
   }
-  std::sort(scored.begin(), scored.end(), [](const TextMatch& a, const TextMatch& b) {
-    return a.score != b.score ? a.score > b.score : a.name.id < b.name.id;
-  });
   if (scored.size() > limit) scored.resize(limit);
   ranked.matches = std::move(scored);
   return ranked;

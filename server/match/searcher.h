@@ -36,11 +36,18 @@ struct SearchParameters {
   // Weight of a thesaurus term next to a query term: `=` groups, `~` groups.
   double equivalent_weight = 0.9;
   double related_weight = 0.4;
-  // Phase 1: postings read in all, and per term.
-  size_t posting_budget = 150000;
-  size_t postings_per_term = 30000;
+  // Phase 1: postings read in all, and per term (a term's postings come most
+  // telling first, so a common term contributes its best documents).
+  size_t posting_budget = 24000;
+  size_t postings_per_term = 3000;
   // Phase 2: candidates scored exactly.
-  size_t rescored = 300;
+  size_t rescored = 200;
+  // Pseudo-relevance feedback: terms of the best `feedback_documents` join
+  // the query, at most `feedback_terms`, the strongest weighing
+  // `feedback_weight` (0 documents: off).
+  size_t feedback_documents = 0;
+  size_t feedback_terms = 10;
+  double feedback_weight = 0.3;
 };
 
 // One record and why it matched.

@@ -66,7 +66,10 @@ rocksdb::ColumnFamilyOptions FamilyOptions(const std::shared_ptr<rocksdb::Cache>
   rocksdb::ColumnFamilyOptions options;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = cache;
-  table.cache_index_and_filter_blocks = true;
+  // Index and filter blocks stay in memory with their table: a million
+  // postings make index blocks of megabytes, and evicting them from the
+  // cache meant reading and checksumming them again on every search.
+  table.cache_index_and_filter_blocks = false;
   if (point_lookups) {
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   }
@@ -178,6 +181,9 @@ absl::Status Store::OpenDatabase() {
   auto cache = rocksdb::NewLRUCache(options_.block_cache_bytes);
   auto meta_options = FamilyOptions(cache, true);
   meta_options.merge_operator = internal::NewCounterMergeOperator();
+  // Collapse a counter's merge operands as they come, so reading a busy
+  // counter (a common term's document frequency) stays one lookup.
+  meta_options.max_successive_merges = 16;
   const std::vector<std::pair<std::string, rocksdb::ColumnFamilyOptions>> ours = {
       {rocksdb::kDefaultColumnFamilyName, FamilyOptions(cache, true)},
       {internal::kRecordsFamily, FamilyOptions(cache, true)},
@@ -215,8 +221,8 @@ absl::Status Store::OpenDatabase() {
   // databases get their search index built once.
   std::string version;
   status = db_->Get(rocksdb::ReadOptions(), meta_, internal::kSchemaVersionKey, &version);
-  if (status.ok() && version == "1") {
-    RENKEI_RETURN_IF_ERROR(BuildTextIndex(false));
+  if (status.ok() && (version == "1" || version == "2")) {
+    RENKEI_RETURN_IF_ERROR(BuildTextIndex(version == "2"));
     status = rocksdb::Status::NotFound();
   }
   if (status.IsNotFound()) {
@@ -365,55 +371,84 @@ absl::StatusOr<ListResult> Store::List(const ListRequest& request,
 }
 
 absl::Status Store::Create(Message* record, absl::string_view request_id) {
-  std::optional<Kind> kind = internal::KindOf(*record);
-  if (!kind.has_value()) {
-    return absl::InternalError(absl::StrCat("not a record: ", record->GetTypeName()));
+  return CreateMany({record}, {std::string(request_id)});
+}
+
+absl::Status Store::CreateMany(const std::vector<Message*>& records,
+                               const std::vector<std::string>& request_ids) {
+  if (!request_ids.empty() && request_ids.size() != records.size()) {
+    return absl::InternalError("CreateMany: one request id per record, or none");
   }
   const internal::Families families = WriteTxnAccess::FamiliesOf(*this);
   absl::MutexLock lock(&write_mu_);
-  const std::string request_key =
-      request_id.empty() ? "" : internal::RequestKey(*kind, request_id);
-  if (!request_key.empty()) {
-    std::string first;
-    rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), requests_, request_key, &first);
-    if (status.ok()) {
-      if (!record->ParseFromString(first)) {
-        return absl::DataLossError("a stored request result does not parse");
-      }
-      return absl::OkStatus();
-    }
-    if (!status.IsNotFound()) return FromRocks(status, "reading a request id");
-  }
-  ResourceName name{*kind, 0, 0};
-  if (*kind == Kind::kMembership) {
-    const auto* fd = record->GetDescriptor()->FindFieldByName("name");
-    RENKEI_ASSIGN_OR_RETURN(name, ParseResourceName(record->GetReflection()->GetString(*record, fd),
-                                                    Kind::kMembership));
-  } else {
-    name.id = next_id_[static_cast<size_t>(*kind)];
-  }
   internal::WriteTxn txn(families, revision() + 1, absl::Now());
-  RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<Message> existing, txn.Read(name));
-  if (existing != nullptr) {
-    return absl::AlreadyExistsError(ExistsMessage(name));
+  std::array<uint64_t, 9> next_id = next_id_;
+  struct Pending {
+    Message* record;
+    ResourceName name;
+    std::string request_key;
+  };
+  std::vector<Pending> pending;
+  for (size_t i = 0; i < records.size(); ++i) {
+    Message* record = records[i];
+    std::optional<Kind> kind = internal::KindOf(*record);
+    if (!kind.has_value()) {
+      return absl::InternalError(absl::StrCat("not a record: ", record->GetTypeName()));
+    }
+    const std::string request_key = request_ids.empty() || request_ids[i].empty()
+                                        ? ""
+                                        : internal::RequestKey(*kind, request_ids[i]);
+    if (!request_key.empty()) {
+      std::string first;
+      rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), requests_, request_key, &first);
+      if (status.ok()) {
+        // Asked before: the first result, nothing written.
+        if (!record->ParseFromString(first)) {
+          return absl::DataLossError("a stored request result does not parse");
+        }
+        continue;
+      }
+      if (!status.IsNotFound()) return FromRocks(status, "reading a request id");
+    }
+    ResourceName name{*kind, 0, 0};
+    if (*kind == Kind::kMembership) {
+      const auto* fd = record->GetDescriptor()->FindFieldByName("name");
+      RENKEI_ASSIGN_OR_RETURN(
+          name, ParseResourceName(record->GetReflection()->GetString(*record, fd),
+                                  Kind::kMembership));
+    } else {
+      name.id = next_id[static_cast<size_t>(*kind)]++;
+    }
+    RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<Message> existing, txn.Read(name));
+    if (existing != nullptr) return absl::AlreadyExistsError(ExistsMessage(name));
+    std::unique_ptr<Message> staged(record->New());
+    staged->CopyFrom(*record);
+    RENKEI_RETURN_IF_ERROR(txn.Put(name, std::move(staged)));
+    pending.push_back({record, name, request_key});
   }
-  std::unique_ptr<Message> staged(record->New());
-  staged->CopyFrom(*record);
-  RENKEI_RETURN_IF_ERROR(txn.Put(name, std::move(staged)));
+  if (pending.empty()) return absl::OkStatus();
   rocksdb::WriteBatch batch;
   RENKEI_RETURN_IF_ERROR(txn.Commit(&batch));
-  const Message* stored = txn.Final(name);
-  if (*kind != Kind::kMembership) {
-    batch.Put(meta_, internal::NextIdKey(*kind), absl::StrCat(name.id + 1));
+  for (Kind kind : kAllKinds) {
+    const size_t k = static_cast<size_t>(kind);
+    if (next_id[k] != next_id_[k]) {
+      batch.Put(meta_, internal::NextIdKey(kind), absl::StrCat(next_id[k]));
+    }
   }
-  if (!request_key.empty()) batch.Put(requests_, request_key, stored->SerializeAsString());
+  for (const Pending& p : pending) {
+    if (!p.request_key.empty()) {
+      batch.Put(requests_, p.request_key, txn.Final(p.name)->SerializeAsString());
+    }
+  }
   batch.Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision()));
   rocksdb::WriteOptions write;
   write.sync = options_.sync_writes;
   rocksdb::Status status = db_->Write(write, &batch);
-  if (!status.ok()) return FromRocks(status, absl::StrCat("writing ", name.ToString()));
-  if (*kind != Kind::kMembership) next_id_[static_cast<size_t>(*kind)] = name.id + 1;
-  record->CopyFrom(*stored);
+  if (!status.ok()) {
+    return FromRocks(status, absl::StrCat("writing ", pending.front().name.ToString()));
+  }
+  next_id_ = next_id;
+  for (const Pending& p : pending) p.record->CopyFrom(*txn.Final(p.name));
   absl::MutexLock revision_lock(&revision_mu_);
   revision_ = txn.last_revision();
   return absl::OkStatus();
@@ -656,7 +691,7 @@ absl::Status Store::ScanPostings(Kind kind, absl::string_view term, size_t limit
   for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix) && visited < limit;
        it->Next(), ++visited) {
     std::optional<ResourceName> name =
-        internal::ParseRecordKey(View(it->key()).substr(prefix.size()));
+        internal::ParseRecordKey(View(it->key()).substr(prefix.size() + 1));  // after the impact
     if (!name.has_value() || it->value().size() != kSearchFieldCount) continue;
     posting.name = *name;
     std::copy_n(reinterpret_cast<const uint8_t*>(it->value().data()), kSearchFieldCount,
@@ -691,6 +726,17 @@ SearchStats Store::GetSearchStats(Kind kind) const {
     stats.total_lengths[field] = Counter(internal::FieldLengthCounter(kind, field));
   }
   return stats;
+}
+
+absl::StatusOr<std::vector<std::pair<std::string, uint64_t>>> Store::DiskSizes() const {
+  std::vector<std::pair<std::string, uint64_t>> sizes;
+  RENKEI_RETURN_IF_ERROR(FromRocks(db_->Flush(rocksdb::FlushOptions(), handles_), "flushing"));
+  for (rocksdb::ColumnFamilyHandle* handle : handles_) {
+    uint64_t bytes = 0;
+    db_->GetIntProperty(handle, "rocksdb.total-sst-files-size", &bytes);
+    sizes.emplace_back(handle->GetName(), bytes);
+  }
+  return sizes;
 }
 
 }  // namespace renkei::store

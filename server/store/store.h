@@ -124,6 +124,13 @@ class Store {
   // record that does not exist), with field paths relative to the record.
   absl::Status Create(google::protobuf::Message* record, absl::string_view request_id);
 
+  // Creates several records in ONE WriteBatch, as Create does each: all or
+  // none. `request_ids` is empty or one per record (empty strings allowed);
+  // records whose request id was used get their first result and are not
+  // written again. Errors refuse the whole batch.
+  absl::Status CreateMany(const std::vector<google::protobuf::Message*>& records,
+                          const std::vector<std::string>& request_ids);
+
   // Applies `mutate` to the stored record `name` and writes the result.
   // A non-empty `etag` must equal the stored one, or ABORTED and nothing is
   // written. `mutate` runs under the write lock and may refuse by returning
@@ -161,8 +168,9 @@ class Store {
       absl::string_view prefix) const;
 
   // The search index (text_index.h).
-  // Calls `visit` for the postings of `term` among records of `kind`, in
-  // record order, until it returns false or `limit` postings were visited.
+  // Calls `visit` for the postings of `term` among records of `kind`, the
+  // most telling first (title and keywords before body), until it returns
+  // false or `limit` postings were visited.
   absl::Status ScanPostings(Kind kind, absl::string_view term, size_t limit,
                             absl::FunctionRef<bool(const Posting&)> visit) const;
   // The search document of `name`; NOT_FOUND when there is no such record.
@@ -172,6 +180,10 @@ class Store {
   SearchStats GetSearchStats(Kind kind) const;
   // The analyzer the search index was built with; queries must use it.
   const text::Analyzer& analyzer() const { return *analyzer_; }
+
+  // Bytes on disk by column family ("records", "index", "text" …) after
+  // flushing the memtables: what the data and each index cost.
+  absl::StatusOr<std::vector<std::pair<std::string, uint64_t>>> DiskSizes() const;
 
   bool sync_writes() const { return options_.sync_writes; }
   const std::string& path() const { return path_; }

@@ -7,8 +7,11 @@
 
 #include <array>
 #include <cstdint>
-#include <map>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/string_view.h"
 
 #include "server/names/resource_name.h"
 
@@ -27,9 +30,14 @@ inline constexpr int kSearchFieldCount = 4;
 // text::NormalizeForSearch and text::FoldKana, its parts separated by " / ",
 // with the analyzer's terms counted per field.
 struct SearchDocument {
+  using Counts = std::array<uint8_t, kSearchFieldCount>;  // capped at 255
+
   std::array<std::string, kSearchFieldCount> fields;
   std::array<int, kSearchFieldCount> lengths{};  // terms per field
-  std::map<std::string, std::array<uint8_t, kSearchFieldCount>> counts;  // capped at 255
+  std::vector<std::pair<std::string, Counts>> counts;  // sorted by term
+
+  // The counts of `term`, or null when the document does not hold it.
+  const Counts* Find(absl::string_view term) const;
 };
 
 // One record holding a term, with how often in each field (capped at 255).

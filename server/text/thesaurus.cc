@@ -20,12 +20,11 @@ constexpr size_t kMinTerms = 2;
 constexpr size_t kMaxTerms = 12;
 constexpr size_t kFuzzyMinCharacters = 5;
 
-// Whether `term` is in `query`: literally, or (long terms) by most bigrams.
-bool Occurs(const std::string& term, absl::string_view query,
-            const std::set<std::string>& query_terms) {
+// Whether `term` is in `query`: literally, or (long terms, whose `grams`
+// are given) by most of its bigrams.
+bool Occurs(const std::string& term, const std::vector<std::string>& grams,
+            absl::string_view query, const std::set<std::string>& query_terms) {
   if (query.find(term) != absl::string_view::npos) return true;
-  if (CodePointCount(term) < kFuzzyMinCharacters) return false;
-  const std::vector<std::string> grams = DistinctTerms(term);
   if (grams.size() < 3) return false;
   size_t found = 0;
   for (const std::string& gram : grams) found += query_terms.contains(gram);
@@ -98,22 +97,28 @@ absl::Status Thesaurus::AddFile(absl::string_view text, const std::string& name)
     // Spellings that normalize alike (センサ = センサー) need no group.
     if (group.terms.size() < kMinTerms) continue;
     const size_t index = groups_.size();
-    for (const std::string& term : group.terms) terms_[term].push_back(index);
+    for (const std::string& term : group.terms) {
+      Term& entry = terms_[term];
+      entry.groups.push_back(index);
+      if (entry.grams.empty() && CodePointCount(term) >= kFuzzyMinCharacters) {
+        entry.grams = DistinctTerms(term);
+      }
+    }
     groups_.push_back(std::move(group));
   }
   return absl::OkStatus();
 }
 
-std::vector<Thesaurus::Expansion> Thesaurus::Expand(absl::string_view normalized_query) const {
-  const std::vector<std::string> query_grams = DistinctTerms(normalized_query);
+std::vector<Thesaurus::Expansion> Thesaurus::Expand(absl::string_view folded_query) const {
+  const std::vector<std::string> query_grams = DistinctTerms(folded_query);
   const std::set<std::string> query_terms(query_grams.begin(), query_grams.end());
   std::map<std::string, Expansion> by_phrase;
-  for (const auto& [term, groups] : terms_) {
-    if (!Occurs(term, normalized_query, query_terms)) continue;
-    for (size_t index : groups) {
+  for (const auto& [term, entry] : terms_) {
+    if (!Occurs(term, entry.grams, folded_query, query_terms)) continue;
+    for (size_t index : entry.groups) {
       const Group& group = groups_[index];
       for (const std::string& other : group.terms) {
-        if (other == term || normalized_query.find(other) != absl::string_view::npos) continue;
+        if (other == term || folded_query.find(other) != absl::string_view::npos) continue;
         auto [it, inserted] = by_phrase.emplace(other, Expansion{other, term, group.equivalent});
         if (!inserted && group.equivalent && !it->second.equivalent) {
           it->second = Expansion{other, term, true};

@@ -52,9 +52,13 @@ class Thesaurus {
     std::vector<std::string> terms;  // normalized
     bool equivalent;
   };
+  struct Term {
+    std::vector<size_t> groups;
+    std::vector<std::string> grams;  // its bigrams, for terms long enough to match loosely
+  };
   std::vector<Group> groups_;
   // Normalized term → the groups it is in.
-  std::unordered_map<std::string, std::vector<size_t>> terms_;
+  std::unordered_map<std::string, Term> terms_;
 };
 
 }  // namespace renkei::text

@@ -1,5 +1,7 @@
 #include "server/store/internal/keys.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 
 namespace renkei::store::internal {
@@ -120,6 +122,13 @@ std::string PostingPrefix(Kind kind, absl::string_view term) {
   key.push_back(static_cast<char>(length));
   key.append(term.data(), term.size());
   return key;
+}
+
+uint8_t PostingImpact(const std::array<uint8_t, 4>& counts) {
+  static constexpr int kWeights[] = {30, 20, 15, 10};  // 10 × field weight
+  int impact = 0;
+  for (int f = 0; f < 4; ++f) impact += kWeights[f] * std::min<int>(counts[f], 3);
+  return static_cast<uint8_t>(std::min(impact, 225));
 }
 
 std::string DocumentKey(absl::string_view record_key) {

@@ -4,6 +4,7 @@
 #ifndef RENKEI_SERVER_STORE_INTERNAL_KEYS_H_
 #define RENKEI_SERVER_STORE_INTERNAL_KEYS_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -21,9 +22,9 @@ inline constexpr char kMetaFamily[] = "meta";
 inline constexpr char kRequestsFamily[] = "requests";
 inline constexpr char kTextFamily[] = "text";
 
-// 1: records and indexes. 2: adds the text family (built from the records
-// when a version 1 database is opened).
-inline constexpr int64_t kSchemaVersion = 2;
+// 1: records and indexes. 2: adds the text family. 3: postings ordered by
+// impact. Older databases get their search index (re)built when opened.
+inline constexpr int64_t kSchemaVersion = 3;
 
 // Secondary indexes: which records hold which value. Values are normalized
 // text (server/text), decimal enum numbers or big-endian ids.
@@ -117,10 +118,14 @@ std::string CounterKey(absl::string_view name);
 // Requests family: [kind] + request_id → the record as first created.
 std::string RequestKey(Kind kind, absl::string_view request_id);
 
-// Text family: postings 'p'[kind][varint length][term] + record key → the
-// term's count in each search field (4 bytes); documents 'd' + record key →
-// the SearchDocument (each field: varint length + bytes).
+// Text family: postings 'p'[kind][varint length][term][255 - impact] +
+// record key → the term's count in each search field (4 bytes), so a term's
+// postings come most telling first; documents 'd' + record key → the
+// SearchDocument (each field: varint length + bytes).
 std::string PostingPrefix(Kind kind, absl::string_view term);
+// How telling a term is for a record, 0..225, from its field counts:
+// 10 × Σ field weight × min(count, 3), weights 3, 2, 1.5, 1.
+uint8_t PostingImpact(const std::array<uint8_t, 4>& counts);
 std::string DocumentKey(absl::string_view record_key);
 // Counter names of the text index (meta family).
 std::string TermCounter(Kind kind, absl::string_view term);   // documents holding it

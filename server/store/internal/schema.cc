@@ -69,7 +69,8 @@ class Collector {
       Count(FieldLengthCounter(name_.kind, field), document->lengths[field]);
     }
     for (const auto& [term, per_field] : document->counts) {
-      out_->text[PostingPrefix(name_.kind, term) + key_] =
+      out_->text[PostingPrefix(name_.kind, term) +
+                 static_cast<char>(255 - PostingImpact(per_field)) + key_] =
           std::string(reinterpret_cast<const char*>(per_field.data()), per_field.size());
       Count(TermCounter(name_.kind, term));
     }
@@ -469,15 +470,17 @@ std::optional<SearchDocument> SearchDocumentOf(const google::protobuf::Message& 
   } else {
     return std::nullopt;
   }
+  std::map<std::string, SearchDocument::Counts> counts;
   for (int field = 0; field < kSearchFieldCount; ++field) {
     const std::vector<text::TermAt> terms = analyzer.Terms(d.fields[field]);
     d.lengths[field] = static_cast<int>(terms.size());
     for (const text::TermAt& term : terms) {
-      uint8_t& n = d.counts[term.text][field];
+      uint8_t& n = counts[term.text][field];
       if (n < 255) ++n;
     }
     d.fields[field] = text::FoldKana(d.fields[field]);
   }
+  d.counts.assign(counts.begin(), counts.end());
   return d;
 }
 
@@ -510,13 +513,14 @@ bool DecodeSearchDocument(absl::string_view bytes, SearchDocument* document) {
     length = static_cast<int>(value);
   }
   uint64_t entries;
-  if (!ReadVarint(&bytes, &entries)) return false;
+  if (!ReadVarint(&bytes, &entries) || entries > bytes.size()) return false;
   document->counts.clear();
+  document->counts.reserve(entries);
   for (uint64_t i = 0; i < entries; ++i) {
     uint64_t length;
     if (!ReadVarint(&bytes, &length) || length + kSearchFieldCount > bytes.size()) return false;
-    std::array<uint8_t, kSearchFieldCount>& counts =
-        document->counts[std::string(bytes.substr(0, length))];
+    auto& [term, counts] = document->counts.emplace_back();
+    term.assign(bytes.data(), length);
     bytes.remove_prefix(length);
     std::copy_n(reinterpret_cast<const uint8_t*>(bytes.data()), kSearchFieldCount, counts.begin());
     bytes.remove_prefix(kSearchFieldCount);
