@@ -331,6 +331,7 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
         unit.weight = parameters_.feedback_weight * value / strongest;
         units.push_back(std::move(unit));
       }
+      budget = std::min(budget, parameters_.feedback_posting_budget);
       RENKEI_RETURN_IF_ERROR(probe(first_new));
       RENKEI_ASSIGN_OR_RETURN(scored, rescore());
     }

@@ -44,10 +44,12 @@ struct SearchParameters {
   size_t rescored = 200;
   // Pseudo-relevance feedback: terms of the best `feedback_documents` join
   // the query, at most `feedback_terms`, the strongest weighing
-  // `feedback_weight` (0 documents: off).
+  // `feedback_weight` (0 documents: off). Plain search leaves it off; the
+  // matcher, which must not miss a seed said in other words, turns it on.
   size_t feedback_documents = 0;
   size_t feedback_terms = 10;
   double feedback_weight = 0.3;
+  size_t feedback_posting_budget = 6000;  // postings read for the added terms
 };
 
 // One record and why it matched.
