@@ -29,6 +29,9 @@ show seed list --institution 1 --page-size 5 -o table
 show need list --status open --page-size 5 -o table
 show network list --page-size 6 -o table
 show stats --year 2024 -o table
+show search seed 'めっき 排水' --page-size 3 -o table
+show match need 5 --limit 3 -o table
+show match text '洗浄に水をたくさん使っているので減らしたい' --limit 3 -o table
 
 echo
 echo "renkei-server is serving on $RENKEI_SERVER (Ctrl-C stops it). Try: $BUILD_DIR/cli/renkei --help"

@@ -37,6 +37,7 @@ struct Unit {
   int64_t df = 0;
   bool phrase = false;      // a thesaurus term, matched as a whole
   std::string because;      // for phrases: the query term it stands for
+  std::string display;      // for phrases: "term ← because" as the thesaurus writes them
   std::vector<std::string> terms;  // for phrases: its index terms
 };
 
@@ -84,6 +85,13 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
     unit.idf = Idf(stats.documents, unit.df);
   }
   const size_t query_unit_count = units.size();
+  // The query's terms by position (an analyzer may give a compound after its
+  // parts), for the spans a match covers.
+  std::vector<text::TermAt> ordered_terms = query_terms;
+  std::stable_sort(ordered_terms.begin(), ordered_terms.end(),
+                   [](const text::TermAt& a, const text::TermAt& b) {
+                     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+                   });
   // Thesaurus phrases, as whole phrases.
   if (thesaurus != nullptr) {
     std::vector<text::Thesaurus::Expansion> expansions =
@@ -96,6 +104,7 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
       unit.text = expansion.phrase;
       unit.phrase = true;
       unit.because = expansion.because;
+      unit.display = absl::StrCat(expansion.display, " ← ", expansion.because_display);
       unit.weight = expansion.equivalent ? parameters_.equivalent_weight
                                          : parameters_.related_weight;
       unit.terms = analyzer.DistinctTerms(expansion.phrase);
@@ -113,7 +122,7 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
         because_df = std::min(because_df, store_.DocumentFrequency(kind, term));
       }
       unit.idf = std::min(unit.idf, Idf(stats.documents, because_df));
-      ranked.expansions.push_back(absl::StrCat(expansion.phrase, " ← ", expansion.because));
+      ranked.expansions.push_back(unit.display);
       units.push_back(std::move(unit));
     }
   }
@@ -223,6 +232,7 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
       TextMatch match;
       match.name = candidate.name;
       std::set<std::string> matched_query_terms;
+      std::map<std::string, double> best_by_because;
       for (size_t u = 0; u < units.size(); ++u) {
         const Unit& unit = units[u];
         double pseudo_tf = 0;
@@ -237,14 +247,23 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
           if (tf > 0) pseudo_tf += parameters_.field_weights[f] * tf / norm[f];
         }
         if (pseudo_tf <= 0) continue;
-        match.score += unit.weight * unit.idf * pseudo_tf * (k1 + 1) / (k1 + pseudo_tf);
+        const double contribution = unit.weight * unit.idf * pseudo_tf * (k1 + 1) / (k1 + pseudo_tf);
+        if (u < query_unit_count || !unit.phrase) {
+          match.score += contribution;
+        } else {
+          // The phrases standing for one query word count once, by the best:
+          // a word with many synonyms is not worth more than one with few.
+          double& best = best_by_because[unit.because];
+          best = std::max(best, contribution);
+        }
         if (u < query_unit_count) {
           matched_query_terms.insert(unit.text);
         } else if (unit.phrase) {
-          match.matched_terms.push_back(absl::StrCat(unit.text, " ← ", unit.because));
+          match.matched_terms.push_back(unit.display);
           match.matched_phrases.push_back(unit.text);
         }
       }
+      for (const auto& [because, best] : best_by_because) match.score += best;
       if (match.score <= 0) continue;
       // Query spans covered by matched terms, the telling ones first.
       std::vector<std::pair<double, std::string>> spans;
@@ -257,7 +276,7 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
         span_begin = span_end = 0;
         span_idf = 0;
       };
-      for (const text::TermAt& term : query_terms) {
+      for (const text::TermAt& term : ordered_terms) {
         if (!matched_query_terms.contains(term.text)) continue;
         if (term.begin >= span_end) close_span();
         if (span_end == 0) span_begin = term.begin;

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "server/text/normalize.h"
@@ -64,7 +65,10 @@ class WordAnalyzer final : public Analyzer {
       const absl::string_view pos = feature.empty() ? "" : feature[0];
       const absl::string_view sub = feature.size() > 1 ? feature[1] : "";
       const absl::string_view surface = normalized.substr(begin, end - begin);
-      const bool noun = pos == "名詞" && sub != "非自立" && sub != "代名詞";
+      // Symbols the dictionary calls nouns ("/" as サ変接続) join nothing.
+      bool letters = false;
+      for (char c : surface) letters = letters || static_cast<unsigned char>(c) >= 0x80 || absl::ascii_isalnum(c);
+      const bool noun = letters && pos == "名詞" && sub != "非自立" && sub != "代名詞";
       const bool prefix = pos == "接頭詞";
       const bool suffix = pos == "名詞" && sub == "接尾";
       if (noun || prefix) {

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
@@ -80,7 +81,7 @@ absl::Status Thesaurus::AddFile(absl::string_view text, const std::string& name)
           where, has_equal ? "a line uses either '=' or '~', not both"
                            : "expected terms separated by '=' (same) or '~' (related)"));
     }
-    Group group{{}, has_equal};
+    Group group{{}, {}, has_equal};
     std::set<std::string> seen;
     size_t written = 0;
     for (absl::string_view raw : absl::StrSplit(line, has_equal ? '=' : '~')) {
@@ -88,7 +89,10 @@ absl::Status Thesaurus::AddFile(absl::string_view text, const std::string& name)
       if (raw.empty()) return absl::InvalidArgumentError(absl::StrCat(where, "an empty term"));
       ++written;
       std::string term = FoldKana(NormalizeForSearch(raw));
-      if (!term.empty() && seen.insert(term).second) group.terms.push_back(std::move(term));
+      if (!term.empty() && seen.insert(term).second) {
+        group.terms.push_back(std::move(term));
+        group.displays.emplace_back(raw);
+      }
     }
     if (written < kMinTerms || written > kMaxTerms) {
       return absl::InvalidArgumentError(
@@ -100,7 +104,11 @@ absl::Status Thesaurus::AddFile(absl::string_view text, const std::string& name)
     for (const std::string& term : group.terms) {
       Term& entry = terms_[term];
       entry.groups.push_back(index);
-      if (entry.grams.empty() && CodePointCount(term) >= kFuzzyMinCharacters) {
+      // Only Japanese terms are matched loosely: a Latin part ("Ni-P") is
+      // a word of its own, and half its letters are not half the term.
+      const bool latin = std::any_of(term.begin(), term.end(),
+                                     [](char c) { return absl::ascii_isalnum(c); });
+      if (entry.grams.empty() && !latin && CodePointCount(term) >= kFuzzyMinCharacters) {
         entry.grams = DistinctTerms(term);
       }
     }
@@ -117,12 +125,14 @@ std::vector<Thesaurus::Expansion> Thesaurus::Expand(absl::string_view folded_que
     if (!Occurs(term, entry.grams, folded_query, query_terms)) continue;
     for (size_t index : entry.groups) {
       const Group& group = groups_[index];
-      for (const std::string& other : group.terms) {
+      const auto own = std::find(group.terms.begin(), group.terms.end(), term);
+      const std::string& because = group.displays[own - group.terms.begin()];
+      for (size_t i = 0; i < group.terms.size(); ++i) {
+        const std::string& other = group.terms[i];
         if (other == term || folded_query.find(other) != absl::string_view::npos) continue;
-        auto [it, inserted] = by_phrase.emplace(other, Expansion{other, term, group.equivalent});
-        if (!inserted && group.equivalent && !it->second.equivalent) {
-          it->second = Expansion{other, term, true};
-        }
+        Expansion expansion{other, term, group.displays[i], because, group.equivalent};
+        auto [it, inserted] = by_phrase.emplace(other, expansion);
+        if (!inserted && group.equivalent && !it->second.equivalent) it->second = expansion;
       }
     }
   }

@@ -21,6 +21,8 @@ class Thesaurus {
   struct Expansion {
     std::string phrase;    // normalized (NormalizeForSearch, then FoldKana)
     std::string because;   // the term found in the query, normalized
+    std::string display;          // `phrase` as the thesaurus writes it
+    std::string because_display;  // `because` as the thesaurus writes it
     bool equivalent;       // from an `=` group; else from a `~` group
   };
 
@@ -49,7 +51,8 @@ class Thesaurus {
   absl::Status AddFile(absl::string_view text, const std::string& name);
 
   struct Group {
-    std::vector<std::string> terms;  // normalized
+    std::vector<std::string> terms;     // normalized
+    std::vector<std::string> displays;  // as written
     bool equivalent;
   };
   struct Term {

@@ -351,11 +351,42 @@ TEST_F(RenkeiCliTest, HealthStatsAndWatch) {
   EXPECT_EQ(Parse<v1::Change>(changes[0]).organization().display_name(), "株式会社一関精工");
 }
 
+TEST_F(RenkeiCliTest, SearchAndMatchShowRankScoreAndReason) {
+  Ok({"org", "create", "--kind", "academic", "--name", "一関工業高等専門学校"});
+  Ok({"seed", "create", "--institution", "1", "--title", "打音検査の自動判定", "--summary",
+      "叩いた音（打音）で内部の欠陥を判定する。"});
+  Ok({"seed", "create", "--institution", "1", "--title", "射出成形品のそり対策"});
+  CreateOrg("株式会社一関精工");
+  Ok({"need", "create", "--company", "2", "--title", "叩いて音で確かめる検査を自動にしたい"});
+  const std::string search = Ok({"search", "seed", "打音", "-o", "table"});
+  EXPECT_THAT(search, HasSubstr("seeds/1"));
+  EXPECT_THAT(search, HasSubstr("一致: 打音"));
+  EXPECT_THAT(search, HasSubstr("（【打音】）"));
+  std::vector<std::string> hits = Lines(Ok({"search", "seed", "打音", "-o", "jsonl"}));
+  ASSERT_EQ(hits.size(), 1u);
+  const std::string match = Ok({"match", "need", "1", "-o", "table"});
+  EXPECT_THAT(match, HasSubstr(" 1. seeds/1"));
+  EXPECT_THAT(match, HasSubstr("理由: "));
+  EXPECT_THAT(match, HasSubstr("内訳: text"));
+  std::vector<std::string> text = Lines(Ok({"match", "text", "ハンマーで叩いて音を聞く検査", "-o", "jsonl"}));
+  ASSERT_FALSE(text.empty());
+  EXPECT_THAT(text[0], HasSubstr("\"rank\":1"));
+  EXPECT_THAT(text[0], HasSubstr("seeds/1"));
+  CliRun feedback = Cli({"match", "feedback", "seeds/1", "--need", "1", "--label", "useful",
+                      "--note", "来週面談", "-o", "json"});
+  EXPECT_EQ(feedback.exit_code, 0) << feedback.err;
+  EXPECT_THAT(feedback.out, HasSubstr("FEEDBACK_LABEL_USEFUL"));
+  EXPECT_EQ(Cli({"match", "feedback", "seeds/1", "--need", "1", "--label", "great"}).exit_code, 4);
+  EXPECT_THAT(Ok({"match", "feedback-list", "--need", "1", "-o", "jsonl"}), HasSubstr("来週面談"));
+  EXPECT_THAT(Ok({"thesaurus", "reload"}), HasSubstr("groups"));
+  EXPECT_EQ(Cli({"match", "need", "99"}).exit_code, 3);
+}
+
 TEST_F(RenkeiCliTest, HelpListsCommandsWithExamples) {
   CliRun help = Cli({"--help"});
   EXPECT_EQ(help.exit_code, 0);
   for (const char* command : {"org", "person", "seed", "need", "collab", "network", "member",
-                              "stats", "watch", "health", "Exit codes"}) {
+                              "stats", "watch", "health", "search", "match", "Exit codes"}) {
     EXPECT_THAT(help.out, HasSubstr(command));
   }
   CliRun org_help = Cli({"org", "create", "--help"});
