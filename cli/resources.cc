@@ -61,6 +61,7 @@ std::vector<Resource> Build() {
       Text("district", "address.district", "一関, 花泉, 大東, 千厩, 東山, 川崎, 室根, 藤沢"),
       Text("street", "address.street", "street address"),
       List("jsic", "jsic_codes", "JSIC industry code, 2-4 digits (repeatable)"),
+      List("industry", "industries", "業種 as lists write it (repeatable)"),
       Text("employees", "employees", "number of employees"),
       Text("capital", "capital_yen", "capital in yen"),
       Text("founded", "founded", "founding date: 1972, 1972-04 or 1972-04-01"),

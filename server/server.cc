@@ -15,6 +15,8 @@
 #include "server/service/change_service.h"
 #include "server/service/collaboration_service.h"
 #include "server/match/thesaurus_source.h"
+#include "server/resolve/reading.h"
+#include "server/service/import_service.h"
 #include "server/service/indicator_service.h"
 #include "server/service/match_service.h"
 #include "server/service/need_service.h"
@@ -31,7 +33,8 @@
 namespace renkei {
 
 struct RenkeiServer::Services {
-  Services(store::Store* store, match::ThesaurusSource* thesaurus)
+  Services(store::Store* store, match::ThesaurusSource* thesaurus,
+           const resolve::Reader* reader)
       : organizations(store),
         people(store),
         seeds(store),
@@ -42,7 +45,8 @@ struct RenkeiServer::Services {
         indicators(store),
         system(store),
         search(store, thesaurus),
-        match(store, thesaurus) {}
+        match(store, thesaurus),
+        imports(store, reader) {}
 
   service::OrganizationService organizations;
   service::PersonService people;
@@ -55,6 +59,7 @@ struct RenkeiServer::Services {
   service::SystemService system;
   service::SearchService search;
   service::MatchService match;
+  service::ImportService imports;
 };
 
 std::string ServerOptions::DefaultThesaurusDir() {
@@ -107,8 +112,14 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
   if (!loaded.ok()) {
     LogInfo(absl::StrCat("thesaurus not loaded (matching works without it): ", loaded.message()));
   }
-  server->services_ =
-      std::make_unique<Services>(server->store_.get(), server->thesaurus_.get());
+  absl::StatusOr<std::unique_ptr<resolve::Reader>> reader = resolve::Reader::Create();
+  if (reader.ok()) {
+    server->reader_ = std::move(*reader);
+  } else {
+    LogInfo(absl::StrCat("imports compare names without readings: ", reader.status().message()));
+  }
+  server->services_ = std::make_unique<Services>(server->store_.get(), server->thesaurus_.get(),
+                                                 server->reader_.get());
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -122,7 +133,8 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
   for (grpc::Service* service :
        std::initializer_list<grpc::Service*>{&s.organizations, &s.people, &s.seeds, &s.needs,
                                              &s.collaborations, &s.networks, &s.changes,
-                                             &s.indicators, &s.system, &s.search, &s.match}) {
+                                             &s.indicators, &s.system, &s.search, &s.match,
+                                             &s.imports}) {
     builder.RegisterService(service);
   }
   server->server_ = builder.BuildAndStart();
@@ -139,7 +151,8 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
          {"renkei.v1.OrganizationService", "renkei.v1.PersonService", "renkei.v1.SeedService",
           "renkei.v1.NeedService", "renkei.v1.CollaborationService",
           "renkei.v1.NetworkService", "renkei.v1.ChangeService", "renkei.v1.IndicatorService",
-          "renkei.v1.SystemService", "renkei.v1.SearchService", "renkei.v1.MatchService"}) {
+          "renkei.v1.SystemService", "renkei.v1.SearchService", "renkei.v1.MatchService",
+          "renkei.v1.ImportService"}) {
       health->SetServingStatus(name, true);
     }
   }

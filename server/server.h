@@ -20,6 +20,10 @@ namespace store {
 class Store;
 }  // namespace store
 
+namespace resolve {
+class Reader;
+}  // namespace resolve
+
 namespace match {
 class ThesaurusSource;
 }  // namespace match
@@ -72,6 +76,7 @@ class RenkeiServer {
 
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<match::ThesaurusSource> thesaurus_;
+  std::unique_ptr<resolve::Reader> reader_;  // may be null (no MeCab dictionary)
   std::unique_ptr<Services> services_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;

@@ -271,6 +271,7 @@ void Check(Checker& c, const v1::Organization& o) {
   c.Text("kana", o.kana(), kMaxNameLength);
   c.TextList("aliases", o.aliases(), kMaxListItems, kMaxNameLength);
   c.TextList("former_names", o.former_names(), kMaxListItems, kMaxNameLength);
+  c.TextList("industries", o.industries(), kMaxListItems, kMaxNameLength);
   c.Address("address", o.address());
   c.Count("sites", o.sites_size(), kMaxSites);
   for (int i = 0; i < o.sites_size(); ++i) {

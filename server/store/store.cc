@@ -239,8 +239,10 @@ absl::Status Store::OpenDatabase() {
                      internal::kSchemaVersion));
   }
 
-  // The search index is only as good as the analyzer it was made with.
-  const std::string wanted = text::AnalyzerName(options_.analyzer);
+  // The search index is only as good as the analyzer it was made with, and holds the fields that
+  // were searchable when it was built: either changing means building it again.
+  const std::string wanted =
+      absl::StrCat(text::AnalyzerName(options_.analyzer), " ", internal::kTextIndexVersion);
   std::string indexed;
   status = db_->Get(rocksdb::ReadOptions(), meta_, internal::kAnalyzerKey, &indexed);
   if (!status.ok() && !status.IsNotFound()) return FromRocks(status, "reading the analyzer");
@@ -379,6 +381,15 @@ absl::Status Store::CreateMany(const std::vector<Message*>& records,
   if (!request_ids.empty() && request_ids.size() != records.size()) {
     return absl::InternalError("CreateMany: one request id per record, or none");
   }
+  std::vector<Write> writes;
+  writes.reserve(records.size());
+  for (size_t i = 0; i < records.size(); ++i) {
+    writes.push_back(Write::Create(records[i], request_ids.empty() ? "" : request_ids[i]));
+  }
+  return Apply(writes);
+}
+
+absl::Status Store::Apply(std::vector<Write>& writes) {
   const internal::Families families = WriteTxnAccess::FamiliesOf(*this);
   absl::MutexLock lock(&write_mu_);
   internal::WriteTxn txn(families, revision() + 1, absl::Now());
@@ -389,15 +400,37 @@ absl::Status Store::CreateMany(const std::vector<Message*>& records,
     std::string request_key;
   };
   std::vector<Pending> pending;
-  for (size_t i = 0; i < records.size(); ++i) {
-    Message* record = records[i];
+  for (Write& write : writes) {
+    Message* record = write.record;
+    if (record == nullptr) return absl::InternalError("Apply: a write without a record");
     std::optional<Kind> kind = internal::KindOf(*record);
     if (!kind.has_value()) {
       return absl::InternalError(absl::StrCat("not a record: ", record->GetTypeName()));
     }
-    const std::string request_key = request_ids.empty() || request_ids[i].empty()
-                                        ? ""
-                                        : internal::RequestKey(*kind, request_ids[i]);
+    const auto* name_field = record->GetDescriptor()->FindFieldByName("name");
+    if (!write.is_create()) {
+      RENKEI_ASSIGN_OR_RETURN(ResourceName name, ParseResourceName(write.name));
+      if (name.kind != *kind) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "\"", write.name, "\" does not name a ", record->GetDescriptor()->name()));
+      }
+      RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<Message> current, txn.Read(name));
+      if (current == nullptr) return NotFound(write.name);
+      std::unique_ptr<Message> next(current->New());
+      next->CopyFrom(*current);
+      RENKEI_RETURN_IF_ERROR(write.mutate(next.get()));
+      KeepOutputOnly(*current, next.get());
+      if (google::protobuf::util::MessageDifferencer::Equals(*current, *next)) {
+        record->CopyFrom(*current);
+        continue;
+      }
+      RENKEI_RETURN_IF_ERROR(txn.Put(name, std::move(next)));
+      pending.push_back({record, name, ""});
+      continue;
+    }
+    if (write.before) RENKEI_RETURN_IF_ERROR(write.before(record));
+    const std::string request_key =
+        write.request_id.empty() ? "" : internal::RequestKey(*kind, write.request_id);
     if (!request_key.empty()) {
       std::string first;
       rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), requests_, request_key, &first);
@@ -412,9 +445,8 @@ absl::Status Store::CreateMany(const std::vector<Message*>& records,
     }
     ResourceName name{*kind, 0, 0};
     if (*kind == Kind::kMembership) {
-      const auto* fd = record->GetDescriptor()->FindFieldByName("name");
       RENKEI_ASSIGN_OR_RETURN(
-          name, ParseResourceName(record->GetReflection()->GetString(*record, fd),
+          name, ParseResourceName(record->GetReflection()->GetString(*record, name_field),
                                   Kind::kMembership));
     } else {
       name.id = next_id[static_cast<size_t>(*kind)]++;
@@ -424,6 +456,7 @@ absl::Status Store::CreateMany(const std::vector<Message*>& records,
     std::unique_ptr<Message> staged(record->New());
     staged->CopyFrom(*record);
     RENKEI_RETURN_IF_ERROR(txn.Put(name, std::move(staged)));
+    record->GetReflection()->SetString(record, name_field, name.ToString());
     pending.push_back({record, name, request_key});
   }
   if (pending.empty()) return absl::OkStatus();
@@ -441,9 +474,9 @@ absl::Status Store::CreateMany(const std::vector<Message*>& records,
     }
   }
   batch.Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision()));
-  rocksdb::WriteOptions write;
-  write.sync = options_.sync_writes;
-  rocksdb::Status status = db_->Write(write, &batch);
+  rocksdb::WriteOptions write_options;
+  write_options.sync = options_.sync_writes;
+  rocksdb::Status status = db_->Write(write_options, &batch);
   if (!status.ok()) {
     return FromRocks(status, absl::StrCat("writing ", pending.front().name.ToString()));
   }

@@ -85,6 +85,39 @@ struct ListResult {
   std::string next_page_token;  // empty when nothing follows
 };
 
+// One write of a batch given to Store::Apply.
+struct Write {
+  // Creates `record`, as Store::Create does.
+  static Write Create(google::protobuf::Message* record, std::string request_id = "") {
+    Write write;
+    write.record = record;
+    write.request_id = std::move(request_id);
+    return write;
+  }
+  // Changes the record `name` with `mutate`, as Store::Update does (without
+  // an etag); `updated` (not null) receives the stored record.
+  static Write Update(std::string name,
+                      std::function<absl::Status(google::protobuf::Message*)> mutate,
+                      google::protobuf::Message* updated) {
+    Write write;
+    write.name = std::move(name);
+    write.mutate = std::move(mutate);
+    write.record = updated;
+    return write;
+  }
+
+  bool is_create() const { return mutate == nullptr; }
+
+  google::protobuf::Message* record = nullptr;
+  std::string request_id;  // creates
+  std::string name;        // updates
+  std::function<absl::Status(google::protobuf::Message*)> mutate;
+  // Creates: runs on the record just before it is staged, when the writes
+  // before it in the batch have their names (a membership naming an
+  // organization created earlier in the same batch).
+  std::function<absl::Status(google::protobuf::Message*)> before;
+};
+
 struct DeleteResult {
   std::vector<std::string> deleted;   // the requested record first
   std::vector<std::string> unlinked;  // records whose references were removed
@@ -130,6 +163,14 @@ class Store {
   // written again. Errors refuse the whole batch.
   absl::Status CreateMany(const std::vector<google::protobuf::Message*>& records,
                           const std::vector<std::string>& request_ids);
+
+  // Creates and updates several records in ONE WriteBatch, in order: all or
+  // none. A create's record has its name as soon as it is staged, so a later
+  // write's `before` may refer to it; every record holds what was stored
+  // when Apply returns OK. An update whose record did not change writes
+  // nothing. Errors (as Create's and Update's; NOT_FOUND for an update of a
+  // missing record) refuse the whole batch, naming the write's record.
+  absl::Status Apply(std::vector<Write>& writes);
 
   // Applies `mutate` to the stored record `name` and writes the result.
   // A non-empty `etag` must equal the stored one, or ABORTED and nothing is

@@ -110,7 +110,10 @@ std::string LogKey(int64_t revision);
 // Meta family.
 inline constexpr char kSchemaVersionKey[] = "schema_version";
 inline constexpr char kRevisionKey[] = "revision";
-inline constexpr char kAnalyzerKey[] = "analyzer";  // the search index's analyzer
+inline constexpr char kAnalyzerKey[] = "analyzer";  // the search index's analyzer and version
+// Raised whenever the searchable fields change (2: Organization.industries), so that a database
+// indexed before is indexed again when it opens.
+inline constexpr int kTextIndexVersion = 2;
 std::string NextIdKey(Kind kind);
 // Counters: "c/" + name, an int64 kept by the "add" merge operator.
 std::string CounterKey(absl::string_view name);

@@ -453,6 +453,7 @@ std::optional<SearchDocument> SearchDocumentOf(const google::protobuf::Message& 
     AddParts(title, o->aliases());
     AddParts(title, o->former_names());
     AddPart(title, o->kana());
+    AddParts(keywords, o->industries());
     for (const v1::Offering& item : o->products()) AddPart(keywords, item.display_name());
     for (const v1::Offering& item : o->technologies()) AddPart(keywords, item.display_name());
     for (const v1::Certification& item : o->certifications()) AddPart(keywords, item.display_name());

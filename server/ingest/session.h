@@ -1,0 +1,101 @@
+// One import: the rows of one file, resolved against what the store holds
+// and written batch by batch (docs/import.md). The gRPC ImportService is a
+// thin shell over it; tests and the benchmark drive it directly.
+//
+// Organization rows (members, organizations, corporate registry) go through
+// entity resolution (server/resolve): linked to an organization held, or to
+// one an earlier row of this import created, or created, or left ambiguous.
+// Record rows (people, seeds, needs, collaborations) are matched by external
+// id, else by their owner and title (or name); organizations they name by
+// name are resolved, never created.
+//
+// Not thread-safe: one session serves one stream. The store and the reader
+// must outlive it.
+#ifndef RENKEI_SERVER_INGEST_SESSION_H_
+#define RENKEI_SERVER_INGEST_SESSION_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "renkei/v1/import.pb.h"
+#include "server/resolve/resolver.h"
+
+namespace renkei::store {
+class Store;
+}  // namespace renkei::store
+
+namespace renkei::resolve {
+class Reader;
+}  // namespace renkei::resolve
+
+namespace renkei::ingest {
+
+class Session {
+ public:
+  // Checks the header and loads what resolution compares against.
+  // INVALID_ARGUMENT naming the header field ("header.network: …");
+  // NOT_FOUND when the network does not exist.
+  static absl::StatusOr<std::unique_ptr<Session>> Start(store::Store* store,
+                                                        const resolve::Reader* reader,
+                                                        const v1::ImportHeader& header);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // Resolves the rows of `batch` and writes them in ONE WriteBatch (none in
+  // a dry run), appending one outcome per row to `response`. Rows that are
+  // invalid are rejected (their outcome says why) and the others written.
+  // An error means nothing of this batch was written, and the session
+  // cannot go on.
+  absl::Status Apply(const v1::ImportBatch& batch, v1::ImportResponse* response);
+
+  // Ends the import (members with sync: ends the memberships the list no
+  // longer has) and fills the summary.
+  absl::Status Finish(v1::ImportResponse* response);
+
+  const v1::ImportSummary& summary() const { return summary_; }
+
+ private:
+  struct Plan;
+  Session(store::Store* store, const resolve::Reader* reader, const v1::ImportHeader& header);
+  absl::Status Load();
+  void PlanOrganizationRow(const v1::ImportRow& row, v1::RowOutcome* outcome, Plan& plan);
+  void PlanMembership(uint64_t slot, const v1::ImportRow& row, v1::RowOutcome* outcome,
+                      Plan& plan);
+  void PlanRecordRow(const v1::ImportRow& row, v1::RowOutcome* outcome, Plan& plan);
+  absl::Status Commit(Plan& plan, v1::ImportResponse* response);
+  std::string SlotName(uint64_t slot) const;
+  void Count(const v1::RowOutcome& outcome);
+
+  // Constant after construction.
+  store::Store& store_;
+  const resolve::Reader* const reader_;
+  const v1::ImportHeader header_;
+
+  resolve::Resolver resolver_;
+  uint64_t network_id_ = 0;
+  uint64_t next_pending_;
+  std::map<int64_t, v1::ReviewDecision> decisions_;
+  // Members: the network's memberships, by organization id (or slot).
+  absl::flat_hash_map<uint64_t, v1::Membership> memberships_;
+  std::set<uint64_t> listed_;  // organizations (or slots) this list has
+  // Field paths earlier rows of this import set or confirmed, by record.
+  std::map<std::string, std::set<std::string>> claimed_;
+  // Dry run: the organizations it would create, by slot.
+  std::map<uint64_t, v1::Organization> dry_created_;
+  // Record kinds: natural key → record name (or "new:N"), so a row repeated
+  // in one file links to the first.
+  std::map<std::string, std::string> natural_keys_;
+  v1::ImportSummary summary_;
+};
+
+}  // namespace renkei::ingest
+
+#endif  // RENKEI_SERVER_INGEST_SESSION_H_

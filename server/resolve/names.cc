@@ -1,0 +1,280 @@
+#include "server/resolve/names.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
+#include "server/resolve/places.h"
+#include "server/text/normalize.h"
+
+namespace renkei::resolve {
+namespace {
+
+// UTF-8 code points of `text`, each as its bytes.
+std::vector<absl::string_view> CodePoints(absl::string_view text) {
+  std::vector<absl::string_view> points;
+  for (size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    points.push_back(text.substr(i, std::min(length, text.size() - i)));
+    i += length;
+  }
+  return points;
+}
+
+bool IsKanji(absl::string_view point) {
+  if (point.size() != 3) return false;
+  const auto b0 = static_cast<unsigned char>(point[0]);
+  const auto b1 = static_cast<unsigned char>(point[1]);
+  // U+4E00..U+9FFF (CJK unified ideographs) and 々 (U+3005).
+  return (b0 >= 0xE4 && b0 <= 0xE9 && !(b0 == 0xE4 && b1 < 0xB8)) || point == "々";
+}
+
+std::string Nfkc(absl::string_view text) {
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(error);
+  if (U_FAILURE(error)) return std::string(text);
+  icu::UnicodeString normalized = nfkc->normalize(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
+      error);
+  if (U_FAILURE(error)) return std::string(text);
+  std::string out;
+  normalized.toUTF8String(out);
+  return out;
+}
+
+// Endings of a site's label, longest first, with what they name.
+struct SiteEnding {
+  absl::string_view ending;
+  SiteLabelKind kind;
+};
+constexpr SiteEnding kSiteEndings[] = {
+    {"本社工場", SiteLabelKind::kPlant},    {"工場", SiteLabelKind::kPlant},
+    {"製造所", SiteLabelKind::kPlant},      {"支店", SiteLabelKind::kOffice},
+    {"営業所", SiteLabelKind::kOffice},     {"事業所", SiteLabelKind::kOffice},
+    {"出張所", SiteLabelKind::kOffice},     {"支社", SiteLabelKind::kOffice},
+    {"研究所", SiteLabelKind::kLaboratory}, {"本社", SiteLabelKind::kHeadOffice},
+    {"本店", SiteLabelKind::kHeadOffice},
+};
+
+// Legal-form words as written in lists (after NFKC), for finding where a
+// company's name ends.
+constexpr absl::string_view kWrittenForms[] = {
+    "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "(株)", "(有)", "(同)",
+    "(資)",     "(名)",     "(合)",
+};
+
+SiteLabelKind KindOfLabel(absl::string_view label) {
+  for (const SiteEnding& e : kSiteEndings) {
+    if (absl::EndsWith(label, e.ending)) return e.kind;
+  }
+  return SiteLabelKind::kOffice;
+}
+
+bool IsSpace(absl::string_view point) { return point == " " || point == "\u3000"; }
+
+std::string Trim(absl::string_view text) {
+  std::string out(absl::StripAsciiWhitespace(text));
+  while (absl::StartsWith(out, "\u3000")) out.erase(0, 3);
+  while (absl::EndsWith(out, "\u3000")) out.resize(out.size() - 3);
+  return std::string(absl::StripAsciiWhitespace(out));
+}
+
+// Kana spellings of legal forms (normalized: katakana), as kana-only
+// names write them: ｻｲﾄｳﾃﾞﾝｷ ｶﾌﾞｼｷｶﾞｲｼｬ.
+constexpr absl::string_view kKanaForms[] = {
+    "カブシキガイシャ", "カブシキカイシャ", "ユウゲンガイシャ", "ユウゲンカイシャ",
+    "ゴウドウガイシャ", "ゴウドウカイシャ", "ユウゲンカイシヤ", "カブシキカイシヤ",
+};
+
+// Titles written with representatives' names, longest first.
+constexpr absl::string_view kTitles[] = {
+    "代表取締役社長", "代表取締役会長", "代表取締役専務", "代表取締役", "取締役社長",
+    "代表執行役",     "代表社員",       "代表理事",       "理事長",     "組合長",
+    "工場長",         "支店長",         "所長",           "会長",       "社長",
+    "代表者",         "代表",           "専務",           "常務",       "店主",
+    "センター長",     "部長",           "課長",
+};
+
+}  // namespace
+
+NameParts SplitSite(absl::string_view written, absl::string_view site_hint) {
+  NameParts parts;
+  const std::string name = Trim(Nfkc(written));
+  const std::string hint = Trim(Nfkc(site_hint));
+  if (!hint.empty()) {
+    parts.site_label = hint;
+    parts.site_kind = KindOfLabel(hint);
+    parts.company = absl::EndsWith(name, hint) && name.size() > hint.size()
+                        ? Trim(name.substr(0, name.size() - hint.size()))
+                        : name;
+    return parts;
+  }
+  parts.company = name;
+  const SiteEnding* ending = nullptr;
+  for (const SiteEnding& e : kSiteEndings) {
+    if (absl::EndsWith(name, e.ending) && name.size() > e.ending.size()) {
+      ending = &e;
+      break;
+    }
+  }
+  if (ending == nullptr) return parts;
+  const absl::string_view before(name.data(), name.size() - ending->ending.size());
+  size_t cut = absl::string_view::npos;  // where the label starts
+  // 1. After the last space.
+  const std::vector<absl::string_view> points = CodePoints(before);
+  size_t offset = before.size();
+  for (size_t i = points.size(); i-- > 0;) {
+    offset -= points[i].size();
+    if (IsSpace(points[i])) {
+      cut = offset + points[i].size();
+      break;
+    }
+  }
+  // 2. After a legal form that is not at the start.
+  if (cut == absl::string_view::npos) {
+    for (absl::string_view form : kWrittenForms) {
+      const size_t at = before.rfind(form);
+      if (at != absl::string_view::npos && at > 0) {
+        cut = std::max(cut == absl::string_view::npos ? 0 : cut, at + form.size());
+      }
+    }
+    if (cut == 0) cut = absl::string_view::npos;
+  }
+  // 3. A known place right before the ending.
+  if (cut == absl::string_view::npos) {
+    const std::string normalized = text::NormalizeText(before);
+    const Place* place = PlaceAtEnd(normalized);
+    if (place != nullptr) {
+      // The place's length as written: count its code points from the end.
+      const size_t count = text::CodePointCount(place->name);
+      size_t bytes = 0;
+      for (size_t i = 0; i < count && i < points.size(); ++i) {
+        bytes += points[points.size() - 1 - i].size();
+      }
+      cut = before.size() - bytes;
+    }
+  }
+  if (cut == absl::string_view::npos || cut == 0) return parts;
+  std::string company = Trim(before.substr(0, cut));
+  // Nothing but a legal form before the label: the name is a company's.
+  std::string bare = text::StripLegalForm(text::NormalizeText(company));
+  for (absl::string_view form : kWrittenForms) {
+    if (text::NormalizeText(company) == text::NormalizeText(form)) bare.clear();
+  }
+  if (bare.empty()) return parts;
+  parts.company = std::move(company);
+  parts.site_label = Trim(name.substr(cut));
+  parts.site_kind = ending->kind;
+  return parts;
+}
+
+std::string NameKey(absl::string_view name) {
+  std::string key = text::StripLegalForm(text::NormalizeText(name));
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (absl::string_view form : kKanaForms) {
+      if (key.size() > form.size() && absl::StartsWith(key, form)) {
+        key.erase(0, form.size());
+        changed = true;
+      }
+      if (key.size() > form.size() && absl::EndsWith(key, form)) {
+        key.resize(key.size() - form.size());
+        changed = true;
+      }
+    }
+  }
+  key = text::StripLegalForm(key);
+  // Separators that spellings of one name use or leave out.
+  const std::vector<absl::string_view> points = CodePoints(key);
+  std::string out;
+  out.reserve(key.size());
+  for (size_t i = 0; i < points.size(); ++i) {
+    const absl::string_view p = points[i];
+    if (p == "・" || p == "･" || p == "-" || p == "." || p == "," || p == "、" || p == "'") {
+      continue;
+    }
+    const bool between_kanji =
+        i > 0 && i + 1 < points.size() && IsKanji(points[i - 1]) && IsKanji(points[i + 1]);
+    if (between_kanji && (p == "ノ" || p == "の")) continue;  // 一ノ関 → 一関
+    if (between_kanji && (p == "ヶ" || p == "ヵ" || p == "が" || p == "ガ")) {
+      out.append("ケ");  // 金ヶ崎 → 金ケ崎
+      continue;
+    }
+    out.append(p.data(), p.size());
+  }
+  return out.empty() ? key : out;
+}
+
+std::string DisplayName(absl::string_view written) {
+  std::string name = Trim(Nfkc(written));
+  static constexpr std::array<std::pair<absl::string_view, absl::string_view>, 5> kForms = {{
+      {"(株)", "株式会社"},
+      {"(有)", "有限会社"},
+      {"(同)", "合同会社"},
+      {"(資)", "合資会社"},
+      {"(名)", "合名会社"},
+  }};
+  for (const auto& [abbreviation, full] : kForms) {
+    if (absl::StartsWith(name, abbreviation)) {
+      name = absl::StrCat(full, Trim(name.substr(abbreviation.size())));
+    } else if (absl::EndsWith(name, abbreviation)) {
+      name = absl::StrCat(Trim(name.substr(0, name.size() - abbreviation.size())), full);
+    }
+  }
+  // No space between a legal form and the name: 株式会社 磐井鉄工所.
+  for (absl::string_view full : {"株式会社", "有限会社", "合同会社", "合資会社", "合名会社"}) {
+    if (absl::StartsWith(name, full)) {
+      name = absl::StrCat(full, Trim(name.substr(full.size())));
+    } else if (absl::EndsWith(name, full)) {
+      name = absl::StrCat(Trim(name.substr(0, name.size() - full.size())), full);
+    }
+  }
+  return name;
+}
+
+std::string PersonKey(absl::string_view written) {
+  std::string key = text::NormalizeText(written);
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (absl::string_view title : kTitles) {
+      if (key.size() > title.size() && absl::StartsWith(key, title)) {
+        key.erase(0, title.size());
+        changed = true;
+      }
+      if (key.size() > title.size() && absl::EndsWith(key, title)) {
+        key.resize(key.size() - title.size());
+        changed = true;
+      }
+    }
+  }
+  return key;
+}
+
+std::string PersonTitle(absl::string_view written) {
+  const std::string name = Trim(Nfkc(written));
+  for (absl::string_view title : kTitles) {
+    if (absl::StartsWith(name, title) && name.size() > title.size()) return std::string(title);
+    if (absl::EndsWith(name, title) && name.size() > title.size()) return std::string(title);
+  }
+  return "";
+}
+
+std::string PersonName(absl::string_view written) {
+  std::string name = Trim(Nfkc(written));
+  const std::string title = PersonTitle(written);
+  if (title.empty()) return name;
+  if (absl::StartsWith(name, title)) return Trim(name.substr(title.size()));
+  return Trim(name.substr(0, name.size() - title.size()));
+}
+
+}  // namespace renkei::resolve

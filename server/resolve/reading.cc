@@ -1,0 +1,199 @@
+#include "server/resolve/reading.h"
+
+#include <mecab.h>
+
+#include <map>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_split.h"
+#include "server/resolve/places.h"
+
+namespace renkei::resolve {
+namespace {
+
+// Decodes UTF-8 (valid input) into code points.
+std::u32string Decode(absl::string_view text) {
+  std::u32string out;
+  for (size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    char32_t c;
+    size_t n;
+    if (b < 0x80) {
+      c = b, n = 1;
+    } else if (b < 0xE0) {
+      c = b & 0x1F, n = 2;
+    } else if (b < 0xF0) {
+      c = b & 0x0F, n = 3;
+    } else {
+      c = b & 0x07, n = 4;
+    }
+    for (size_t k = 1; k < n && i + k < text.size(); ++k) {
+      c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    }
+    out.push_back(c);
+    i += n;
+  }
+  return out;
+}
+
+void Append(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+bool IsKatakana(char32_t c) { return (c >= U'ァ' && c <= U'ヶ') || c == U'ー'; }
+
+// The vowel a katakana ends in: 'a', 'i', 'u', 'e', 'o', or 0.
+char VowelOf(char32_t c) {
+  static const std::map<char32_t, char>* const vowels = [] {
+    auto* map = new std::map<char32_t, char>();
+    const std::pair<char, std::u32string> rows[] = {
+        {'a', U"アカガサザタダナハバパマヤラワァャヮヵ"},
+        {'i', U"イキギシジチヂニヒビピミリィヰ"},
+        {'u', U"ウクグスズツヅヌフブプムユルゥュヴ"},
+        {'e', U"エケゲセゼテデネヘベペメレェヱヶ"},
+        {'o', U"オコゴソゾトドノホボポモヨロヲォョ"},
+    };
+    for (const auto& [vowel, kana] : rows) {
+      for (char32_t c : kana) (*map)[c] = vowel;
+    }
+    return map;
+  }();
+  auto it = vowels->find(c);
+  return it == vowels->end() ? 0 : it->second;
+}
+
+char32_t FullSize(char32_t c) {
+  switch (c) {
+    case U'ァ': return U'ア';
+    case U'ィ': return U'イ';
+    case U'ゥ': return U'ウ';
+    case U'ェ': return U'エ';
+    case U'ォ': return U'オ';
+    case U'ャ': return U'ヤ';
+    case U'ュ': return U'ユ';
+    case U'ョ': return U'ヨ';
+    case U'ヮ': return U'ワ';
+    case U'ヵ': return U'カ';
+    case U'ヶ': return U'ケ';
+    case U'ヂ': return U'ジ';
+    case U'ヅ': return U'ズ';
+    case U'ヲ': return U'オ';
+    default: return c;
+  }
+}
+
+absl::string_view LetterName(char c) {
+  static constexpr absl::string_view kNames[26] = {
+      "エー", "ビー", "シー", "ディー", "イー", "エフ", "ジー", "エイチ", "アイ",
+      "ジェー", "ケー", "エル", "エム", "エヌ", "オー", "ピー", "キュー", "アール",
+      "エス", "ティー", "ユー", "ブイ", "ダブリュー", "エックス", "ワイ", "ゼット"};
+  return kNames[absl::ascii_tolower(c) - 'a'];
+}
+
+}  // namespace
+
+std::string FoldReading(absl::string_view katakana) {
+  std::string out;
+  char previous_vowel = 0;
+  for (char32_t c : Decode(katakana)) {
+    if (c == U'ー') continue;
+    const char32_t full = FullSize(c);
+    const char vowel = VowelOf(full);
+    // A vowel lengthening the kana before it.
+    const bool lengthens = (previous_vowel == 'o' && (full == U'ウ' || full == U'オ')) ||
+                           (previous_vowel == 'e' && (full == U'イ' || full == U'エ')) ||
+                           (previous_vowel == 'u' && full == U'ウ') ||
+                           (previous_vowel == 'i' && full == U'イ') ||
+                           (previous_vowel == 'a' && full == U'ア');
+    if (lengthens) continue;
+    Append(full, &out);
+    previous_vowel = vowel;
+  }
+  return out;
+}
+
+absl::StatusOr<std::unique_ptr<Reader>> Reader::Create() {
+  std::unique_ptr<MeCab::Model> model(MeCab::createModel("-d /var/lib/mecab/dic/ipadic-utf8"));
+  if (model == nullptr) model.reset(MeCab::createModel(""));
+  if (model == nullptr) {
+    return absl::UnavailableError(
+        "MeCab could not load a dictionary (install mecab-ipadic-utf8)");
+  }
+  return std::unique_ptr<Reader>(new Reader(std::move(model)));
+}
+
+Reader::Reader(std::unique_ptr<MeCab::Model> model) : model_(std::move(model)) {}
+Reader::~Reader() = default;
+
+std::string Reader::Read(absl::string_view name_key) const {
+  if (name_key.empty()) return "";
+  // Places first: the dictionary reads many of them wrongly.
+  std::string text;
+  for (size_t i = 0; i < name_key.size();) {
+    const Place* found = nullptr;
+    for (const Place& place : Places()) {
+      if (absl::StartsWith(name_key.substr(i), place.name)) {
+        found = &place;
+        break;
+      }
+    }
+    if (found != nullptr) {
+      text.append(found->reading);
+      i += found->name.size();
+    } else {
+      text.push_back(name_key[i]);
+      ++i;
+    }
+  }
+  std::string reading;
+  auto read_part = [&](absl::string_view surface, absl::string_view feature) -> bool {
+    const std::u32string points = Decode(surface);
+    bool kana = true, latin = true, digits = true;
+    for (char32_t c : points) {
+      kana = kana && IsKatakana(c);
+      latin = latin && c < 0x80 && absl::ascii_isalpha(static_cast<char>(c));
+      digits = digits && c < 0x80 && absl::ascii_isdigit(static_cast<char>(c));
+    }
+    if (kana || digits) {
+      reading.append(surface.data(), surface.size());
+    } else if (latin) {
+      for (char c : surface) {
+        const absl::string_view name = LetterName(c);
+        reading.append(name.data(), name.size());
+      }
+    } else {
+      const std::vector<absl::string_view> fields = absl::StrSplit(feature, ',');
+      if (fields.size() < 8 || fields[7] == "*") return false;
+      reading.append(fields[7].data(), fields[7].size());
+    }
+    return true;
+  };
+  std::unique_ptr<MeCab::Tagger> tagger(model_->createTagger());
+  std::unique_ptr<MeCab::Lattice> lattice(model_->createLattice());
+  if (tagger == nullptr || lattice == nullptr) return "";
+  lattice->set_sentence(text.c_str());
+  if (!tagger->parse(lattice.get())) return "";
+  for (const MeCab::Node* node = lattice->bos_node(); node != nullptr; node = node->next) {
+    if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE) continue;
+    if (!read_part(absl::string_view(node->surface, node->length), node->feature)) return "";
+  }
+  return FoldReading(reading);
+}
+
+}  // namespace renkei::resolve

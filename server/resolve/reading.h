@@ -1,0 +1,48 @@
+// Katakana readings of company names, so that a name written in kanji and
+// the same name written in kana compare equal (一関精工 / ｲﾁﾉｾｷｾｲｺｳ,
+// ABC電機 / エービーシー電機). Place names of the region are read from
+// places.h, other kanji by the MeCab dictionary, Latin letters by their
+// names. Readings are folded (FoldReading) so long vowels written either way
+// (セイコウ / セイコー) agree.
+//
+// Thread-safe: each call makes its own tagger.
+#ifndef RENKEI_SERVER_RESOLVE_READING_H_
+#define RENKEI_SERVER_RESOLVE_READING_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace MeCab {
+class Model;
+}  // namespace MeCab
+
+namespace renkei::resolve {
+
+class Reader {
+ public:
+  // UNAVAILABLE when MeCab has no dictionary (mecab-ipadic-utf8).
+  static absl::StatusOr<std::unique_ptr<Reader>> Create();
+  ~Reader();
+  Reader(const Reader&) = delete;
+  Reader& operator=(const Reader&) = delete;
+
+  // The folded reading of a name key (names.h NameKey), or "" when some
+  // part has no reading (a word the dictionary does not know).
+  std::string Read(absl::string_view name_key) const;
+
+ private:
+  explicit Reader(std::unique_ptr<MeCab::Model> model);
+  std::unique_ptr<MeCab::Model> model_;
+};
+
+// Folds a katakana reading: small kana to full size, ヂ/ヅ/ヲ to ジ/ズ/オ,
+// the long-vowel mark and a vowel that only lengthens the one before it
+// (オウ, オオ, エイ, ウウ, イイ, アア) dropped: セイコウ, セイコー → セコ.
+std::string FoldReading(absl::string_view katakana);
+
+}  // namespace renkei::resolve
+
+#endif  // RENKEI_SERVER_RESOLVE_READING_H_

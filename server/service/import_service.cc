@@ -1,0 +1,38 @@
+#include "server/service/import_service.h"
+
+#include "server/ingest/session.h"
+#include "server/service/grpc_status.h"
+#include "server/util/errors.h"
+
+namespace renkei::service {
+
+grpc::Status ImportService::Import(
+    grpc::ServerContext* context,
+    grpc::ServerReaderWriter<v1::ImportResponse, v1::ImportRequest>* stream) {
+  v1::ImportRequest request;
+  if (!stream->Read(&request)) return grpc::Status::OK;  // the client sent nothing
+  if (!request.has_header()) {
+    return ToGrpcStatus(InvalidFieldError("header", "must come first, before any batch"));
+  }
+  absl::MutexLock lock(&import_mu_);
+  absl::StatusOr<std::unique_ptr<ingest::Session>> session =
+      ingest::Session::Start(&store_, reader_, request.header());
+  if (!session.ok()) return ToGrpcStatus(session.status());
+  while (stream->Read(&request)) {
+    if (context->IsCancelled()) return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
+    if (!request.has_batch()) {
+      return ToGrpcStatus(InvalidFieldError("header", "was given twice"));
+    }
+    v1::ImportResponse response;
+    absl::Status status = (*session)->Apply(request.batch(), &response);
+    if (!status.ok()) return ToGrpcStatus(status);
+    if (!stream->Write(response)) return grpc::Status(grpc::StatusCode::CANCELLED, "client gone");
+  }
+  v1::ImportResponse last;
+  absl::Status status = (*session)->Finish(&last);
+  if (!status.ok()) return ToGrpcStatus(status);
+  stream->Write(last);
+  return grpc::Status::OK;
+}
+
+}  // namespace renkei::service

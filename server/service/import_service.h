@@ -1,0 +1,38 @@
+// renkei.v1.ImportService: streams rows into an ingest::Session, one batch
+// at a time (docs/import.md). One import runs at a time; another waits.
+// Thread-safe; the store and the reader must outlive the service.
+#ifndef RENKEI_SERVER_SERVICE_IMPORT_SERVICE_H_
+#define RENKEI_SERVER_SERVICE_IMPORT_SERVICE_H_
+
+#include "absl/synchronization/mutex.h"
+#include "renkei/v1/import.grpc.pb.h"
+
+namespace renkei::store {
+class Store;
+}  // namespace renkei::store
+
+namespace renkei::resolve {
+class Reader;
+}  // namespace renkei::resolve
+
+namespace renkei::service {
+
+class ImportService final : public v1::ImportService::Service {
+ public:
+  // `reader` may be null: names are then not compared by reading.
+  ImportService(store::Store* store, const resolve::Reader* reader)
+      : store_(*store), reader_(reader) {}
+
+  grpc::Status Import(
+      grpc::ServerContext* context,
+      grpc::ServerReaderWriter<v1::ImportResponse, v1::ImportRequest>* stream) override;
+
+ private:
+  store::Store& store_;
+  const resolve::Reader* const reader_;
+  absl::Mutex import_mu_;  // held for a whole import
+};
+
+}  // namespace renkei::service
+
+#endif  // RENKEI_SERVER_SERVICE_IMPORT_SERVICE_H_
