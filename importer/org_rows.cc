@@ -193,7 +193,14 @@ absl::string_view AreaCodeOf(absl::string_view city) {
   return "";
 }
 
-Converted ConvertOrganizationRow(const MappedRow& row, const OrgRowOptions& options) {
+Converted ConvertOrganizationRow(const MappedRow& written, const OrgRowOptions& options) {
+  // A cell may hold line breaks (an address and a remark under it): every
+  // field here is one line.
+  MappedRow row = written;
+  for (std::string& value : row.values) {
+    if (value.find_first_of("\r\n") == std::string::npos) continue;
+    value = absl::StrReplaceAll(value, {{"\r\n", " "}, {"\n", " "}, {"\r", " "}});
+  }
   Converted out;
   out.row.set_row(row.number);
   out.problems = row.problems;

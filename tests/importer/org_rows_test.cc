@@ -119,6 +119,13 @@ TEST(OrgRowsTest, PreMergerAddressesBecomeTodaysCity) {
   EXPECT_EQ(rows[0].row.organization().contact().phone(), "0191-52-1234");
 }
 
+TEST(OrgRowsTest, LineBreaksInCellsBecomeSpaces) {
+  const std::vector<Converted> rows = Convert(
+      "事業所名,所在地\r\nA社,\"岩手県一関市萩荘字竹際55-2\n（本社・第一工場）\"\r\n");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].row.organization().address().street(), "萩荘字竹際55-2 （本社・第一工場）");
+}
+
 TEST(OrgRowsTest, AreaCodesOfTheRegion) {
   EXPECT_EQ(AreaCodeOf("一関市"), "0191");
   EXPECT_EQ(AreaCodeOf("西磐井郡平泉町"), "0191");
