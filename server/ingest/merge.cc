@@ -2,7 +2,9 @@
 
 #include <functional>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "server/resolve/names.h"
 #include "server/text/normalize.h"
@@ -16,6 +18,16 @@ v1::FieldSource SourceOf(const Origin& origin) {
   source.set_row(origin.row);
   *source.mutable_update_time() = origin.time;
   return source;
+}
+
+// The field_sources key of a field path: a site's fields are kept as
+// "sites.一関工場.phone" (the path "sites[一関工場].phone"), since a key must
+// begin with a field of the record up to its first '.' (records/validate.h).
+std::string SourceKey(absl::string_view path) {
+  if (!absl::StartsWith(path, "sites[")) return std::string(path);
+  const size_t close = path.find(']');
+  if (close == absl::string_view::npos) return std::string(path);
+  return absl::StrCat("sites.", path.substr(6, close - 6), path.substr(close + 1));
 }
 
 bool Empty(const v1::Address& address) {
@@ -35,28 +47,30 @@ class Merger {
 
   // One field at `path`: `present` says whether the row gives it, `equal`
   // whether the record already holds the row's value, `empty` whether the
-  // record has none; `set` writes the row's value.
+  // record has none; `set` writes the row's value. A field without a source
+  // of its own has that of `owner` (a site's fields, that of the site).
   void Field(const std::string& path, bool present, bool equal, bool empty,
-             const std::function<void()>& set) {
+             const std::function<void()>& set, const std::string& owner = "") {
     if (!present) return;
     auto& sources = *target_->mutable_field_sources();
     const bool first_in_import = claimed_->insert(path).second;
-    if (equal) {
-      if (!sources.contains(path) && !empty) return;  // someone else's, same value
-      return;
-    }
-    const bool ours = sources.contains(path) && sources.at(path).source() == origin_.source;
+    if (equal) return;  // confirmed: whoever set it keeps it
+    std::string key = SourceKey(path);
+    if (!sources.contains(key) && !owner.empty()) key = SourceKey(owner);
+    const bool ours = sources.contains(key) && sources.at(key).source() == origin_.source;
     if (!empty && !origin_.authoritative && !(ours && first_in_import)) return;
     set();
-    sources[path] = SourceOf(origin_);
+    sources[SourceKey(path)] = SourceOf(origin_);
     changed_.push_back(path);
   }
 
-  void Text(const std::string& path, const std::string& value, std::string* field) {
-    Field(path, !value.empty(), *field == value, field->empty(), [&] { *field = value; });
+  void Text(const std::string& path, const std::string& value, std::string* field,
+            const std::string& owner = "") {
+    Field(path, !value.empty(), *field == value, field->empty(), [&] { *field = value; }, owner);
   }
 
   std::vector<std::string> changed() && { return std::move(changed_); }
+  void Claim(std::string path) { claimed_->insert(std::move(path)); }
   void Changed(std::string path) { changed_.push_back(std::move(path)); }
 
  private:
@@ -76,16 +90,20 @@ void MergeSite(const v1::Site& site, Merger& merger, const Origin& origin,
   const std::string path = absl::StrCat("sites[", site.display_name(), "]");
   if (existing == nullptr) {
     *target->add_sites() = site;
-    (*target->mutable_field_sources())[path] = SourceOf(origin);
+    (*target->mutable_field_sources())[SourceKey(path)] = SourceOf(origin);
     merger.Changed(path);
+    // The row's values are its own: a later row of this import keeps them.
+    for (absl::string_view field : {".address", ".phone", ".manager"}) {
+      merger.Claim(absl::StrCat(path, field));
+    }
     return;
   }
   const std::string base = absl::StrCat("sites[", existing->display_name(), "]");
   merger.Field(base + ".address", !Empty(site.address()),
                SameAddress(site.address(), existing->address()), Empty(existing->address()),
-               [&] { *existing->mutable_address() = site.address(); });
-  merger.Text(base + ".phone", site.phone(), existing->mutable_phone());
-  merger.Text(base + ".manager", site.manager(), existing->mutable_manager());
+               [&] { *existing->mutable_address() = site.address(); }, base);
+  merger.Text(base + ".phone", site.phone(), existing->mutable_phone(), base);
+  merger.Text(base + ".manager", site.manager(), existing->mutable_manager(), base);
   if (existing->kind() == v1::SITE_KIND_UNSPECIFIED && site.kind() != v1::SITE_KIND_UNSPECIFIED) {
     existing->set_kind(site.kind());
     merger.Changed(base + ".kind");
@@ -161,14 +179,15 @@ std::vector<std::string> Merge(const RowFacts& facts, const Origin& origin,
   return std::move(merger).changed();
 }
 
-v1::Organization NewOrganization(const RowFacts& facts, const Origin& origin) {
+v1::Organization NewOrganization(const RowFacts& facts, const Origin& origin,
+                                 std::set<std::string>* claimed) {
   v1::Organization organization;
   organization.set_kind(facts.organization.kind() == v1::ORGANIZATION_KIND_UNSPECIFIED
                             ? v1::ORGANIZATION_KIND_COMPANY
                             : facts.organization.kind());
   organization.set_display_name(resolve::DisplayName(facts.organization.display_name()));
-  std::set<std::string> claimed;
-  Merge(facts, origin, &claimed, &organization);
+  std::set<std::string> scratch;
+  Merge(facts, origin, claimed != nullptr ? claimed : &scratch, &organization);
   return organization;
 }
 

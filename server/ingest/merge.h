@@ -40,12 +40,15 @@ struct RowFacts {
 
 // Merges `facts` into `target`. `claimed` holds the field paths earlier rows
 // of this import set or confirmed on this record; it is updated. Returns the
-// paths that changed ("contact.phone", "aliases", "sites[一関工場]").
+// paths that changed ("contact.phone", "aliases", "sites[一関工場]"). A
+// site's fields are keyed in field_sources as "sites.一関工場.phone".
 std::vector<std::string> Merge(const RowFacts& facts, const Origin& origin,
                                std::set<std::string>* claimed, v1::Organization* target);
 
 // A new organization from a row: its facts, with every field's source set.
-v1::Organization NewOrganization(const RowFacts& facts, const Origin& origin);
+// `claimed` (may be null) receives the paths the row set, as Merge's does.
+v1::Organization NewOrganization(const RowFacts& facts, const Origin& origin,
+                                 std::set<std::string>* claimed = nullptr);
 
 }  // namespace renkei::ingest
 

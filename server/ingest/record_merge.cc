@@ -127,13 +127,14 @@ std::vector<std::string> MergeRecord(const Message& row, const Origin& origin,
   return changed;
 }
 
-void SetSources(const Origin& origin, Message* record) {
+void SetSources(const Origin& origin, Message* record, std::set<std::string>* claimed) {
   Sources sources = ReadSources(*record);
   const google::protobuf::Descriptor* descriptor = record->GetDescriptor();
   for (int i = 0; i < descriptor->field_count(); ++i) {
     const FieldDescriptor* field = descriptor->field(i);
     if (Skipped(field) || !Has(*record, field)) continue;
     sources[field->name()] = SourceOf(origin);
+    if (claimed != nullptr) claimed->insert(field->name());
   }
   WriteSources(sources, record);
 }

@@ -26,7 +26,9 @@ std::vector<std::string> MergeRecord(const google::protobuf::Message& row, const
                                      google::protobuf::Message* target);
 
 // Sets field_sources of every field `record` has to `origin` (a new record).
-void SetSources(const Origin& origin, google::protobuf::Message* record);
+// `claimed` (may be null) receives those fields, as MergeRecord's does.
+void SetSources(const Origin& origin, google::protobuf::Message* record,
+                std::set<std::string>* claimed = nullptr);
 
 }  // namespace renkei::ingest
 

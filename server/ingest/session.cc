@@ -34,7 +34,15 @@ using google::protobuf::Message;
 constexpr uint64_t kPendingBase = uint64_t{1} << 62;
 constexpr size_t kMaxSourceLength = 200;
 
+constexpr double kDefaultLinkThreshold = 0.85;
+constexpr double kDefaultCreateThreshold = 0.5;
+
 bool IsPending(uint64_t slot) { return slot >= kPendingBase; }
+
+// A header's threshold, or the default when it is not set (0).
+double EffectiveThreshold(double given, double default_value) {
+  return given > 0 ? given : default_value;
+}
 
 bool IsOrganizationKind(v1::ImportKind kind) {
   return kind == v1::IMPORT_KIND_MEMBERS || kind == v1::IMPORT_KIND_ORGANIZATIONS ||
@@ -126,11 +134,13 @@ struct Session::Plan {
   };
   struct Record {
     bool create = false;
-    std::unique_ptr<Message> record;  // create: the record; update: the row's record
-    std::unique_ptr<Message> result;  // update: receives the stored record
+    std::unique_ptr<Message> record;  // create: the record
+    std::unique_ptr<Message> result;  // update: as it will be; receives the stored record
     std::string name;                 // update
-    Origin origin;
-    std::set<std::string> claimed_before;
+    std::set<std::string> claimed_before;  // update
+    // Update: the rows' records, merged again when written.
+    std::vector<std::pair<std::shared_ptr<const Message>, Origin>> merges;
+    std::set<std::string> claimed;  // create: the fields its rows set
     std::vector<v1::RowOutcome*> outcomes;
   };
   std::map<uint64_t, Organization> organizations;  // by slot (id, or pending)
@@ -149,8 +159,8 @@ Session::Session(store::Store* store, const resolve::Reader* reader,
       reader_(reader),
       header_(header),
       resolver_(resolve::Resolver::Options{
-          header.link_threshold() > 0 ? header.link_threshold() : 0.85,
-          header.create_threshold() > 0 ? header.create_threshold() : 0.5}),
+          EffectiveThreshold(header.link_threshold(), kDefaultLinkThreshold),
+          EffectiveThreshold(header.create_threshold(), kDefaultCreateThreshold)}),
       next_pending_(kPendingBase) {
   summary_.set_dry_run(header.dry_run());
 }
@@ -168,14 +178,14 @@ absl::StatusOr<std::unique_ptr<Session>> Session::Start(store::Store* store,
     return InvalidFieldError("header.source",
                              absl::StrCat("is required, 1..", kMaxSourceLength, " characters"));
   }
-  for (double threshold : {header.link_threshold(), header.create_threshold()}) {
-    if (threshold < 0 || threshold > 1) {
-      return InvalidFieldError(threshold == header.link_threshold() ? "header.link_threshold"
-                                                                    : "header.create_threshold",
-                               "must lie in 0..1");
-    }
+  if (!(header.link_threshold() >= 0 && header.link_threshold() <= 1)) {
+    return InvalidFieldError("header.link_threshold", "must lie in 0..1");
   }
-  if (header.link_threshold() > 0 && header.create_threshold() > header.link_threshold()) {
+  if (!(header.create_threshold() >= 0 && header.create_threshold() <= 1)) {
+    return InvalidFieldError("header.create_threshold", "must lie in 0..1");
+  }
+  if (EffectiveThreshold(header.create_threshold(), kDefaultCreateThreshold) >
+      EffectiveThreshold(header.link_threshold(), kDefaultLinkThreshold)) {
     return InvalidFieldError("header.create_threshold", "must not exceed link_threshold");
   }
   if (header.sync() && header.kind() != v1::IMPORT_KIND_MEMBERS) {
@@ -233,6 +243,25 @@ absl::Status Session::Load() {
     }
     list.page_token = page.next_page_token;
   } while (!list.page_token.empty());
+  if (!IsOrganizationKind(header_.kind())) {
+    // The records held of the kind, by what identifies one without an
+    // external id: a row naming the same owner and title is that record.
+    store::ListRequest held;
+    held.kind = RecordKind(header_.kind());
+    held.page_size = 1000;
+    held.max_examined = 1 << 20;
+    const Message& record_prototype =
+        *RowRecord(header_.kind(), v1::ImportRow::default_instance());
+    do {
+      RENKEI_ASSIGN_OR_RETURN(store::ListResult page, store_.List(held, record_prototype));
+      for (const auto& record : page.records) {
+        const std::string name = record->GetReflection()->GetString(
+            *record, record->GetDescriptor()->FindFieldByName("name"));
+        natural_keys_.emplace(NaturalKey(*record), name);
+      }
+      held.page_token = page.next_page_token;
+    } while (!held.page_token.empty());
+  }
   if (network_id_ == 0) return absl::OkStatus();
   store::ListRequest members;
   members.kind = Kind::kMembership;
@@ -273,6 +302,7 @@ void Session::Count(const v1::RowOutcome& outcome) {
 
 absl::Status Session::Apply(const v1::ImportBatch& batch, v1::ImportResponse* response) {
   Plan plan;
+  const int first = response->outcomes_size();  // this batch's outcomes follow
   for (const v1::ImportRow& row : batch.rows()) {
     v1::RowOutcome* outcome = response->add_outcomes();
     outcome->set_row(row.row());
@@ -285,8 +315,13 @@ absl::Status Session::Apply(const v1::ImportBatch& batch, v1::ImportResponse* re
       PlanRecordRow(row, outcome, plan);
     }
   }
-  RENKEI_RETURN_IF_ERROR(Commit(plan, response));
-  for (const v1::RowOutcome& outcome : response->outcomes()) Count(outcome);
+  absl::Status committed = Commit(plan);
+  if (!committed.ok()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("the batch from row ", batch.rows(0).row(),
+                     " could not be written (nothing of it was): ", committed.message()));
+  }
+  for (int i = first; i < response->outcomes_size(); ++i) Count(response->outcomes(i));
   return absl::OkStatus();
 }
 
@@ -374,6 +409,12 @@ void Session::PlanOrganizationRow(const v1::ImportRow& row, v1::RowOutcome* outc
   if (decision.action == resolve::Decision::Action::kAmbiguous) {
     outcome->set_action(v1::IMPORT_ACTION_AMBIGUOUS);
     list_candidates();
+    // The list may still have any of them: sync ends none of their memberships.
+    for (const resolve::Scored& candidate : decision.candidates) {
+      if (candidate.score >= resolver_.options().create_threshold) {
+        maybe_listed_.insert(candidate.id);
+      }
+    }
     return;
   }
   const bool registry = header_.kind() == v1::IMPORT_KIND_CORPORATE_REGISTRY;
@@ -388,8 +429,8 @@ void Session::PlanOrganizationRow(const v1::ImportRow& row, v1::RowOutcome* outc
     slot = next_pending_++;
     Plan::Organization& planned = plan.organizations[slot];
     planned.create = true;
-    planned.record = NewOrganization(facts, origin);
-    claimed_[SlotName(slot)];  // the row's fields are its own
+    // The row's fields are its own: a later row of this import keeps them.
+    planned.record = NewOrganization(facts, origin, &claimed_[SlotName(slot)]);
     plan.organization_order.push_back(slot);
     outcome->set_action(v1::IMPORT_ACTION_CREATED);
     resolver_.Add(slot, resolve::ProfileOf(planned.record, reader_));
@@ -527,12 +568,16 @@ void Session::PlanRecordRow(const v1::ImportRow& row, v1::RowOutcome* outcome, P
                 false};
   // Identity: an external id held, else the natural key.
   std::string existing;
+  std::vector<std::string> keys;  // what finds this record among the batch's
   const auto* ids_field = record->GetDescriptor()->FindFieldByName("external_ids");
   const Kind kind = RecordKind(header_.kind());
-  for (int i = 0; existing.empty() && i < record->GetReflection()->FieldSize(*record, ids_field); ++i) {
+  for (int i = 0; i < record->GetReflection()->FieldSize(*record, ids_field); ++i) {
     const auto& id = static_cast<const v1::ExternalId&>(
         record->GetReflection()->GetRepeatedMessage(*record, ids_field, i));
-    absl::StatusOr<std::string> holder = store_.Lookup(store::ExternalIdKey(kind, id.source(), id.value()));
+    keys.push_back(absl::StrCat("id|", id.source(), "|", id.value()));
+    if (!existing.empty()) continue;
+    absl::StatusOr<std::string> holder =
+        store_.Lookup(store::ExternalIdKey(kind, id.source(), id.value()));
     if (holder.ok()) existing = *holder;
   }
   const std::string natural = NaturalKey(*record);
@@ -540,29 +585,35 @@ void Session::PlanRecordRow(const v1::ImportRow& row, v1::RowOutcome* outcome, P
     auto known = natural_keys_.find(natural);
     if (known != natural_keys_.end()) existing = known->second;
   }
-  // A row repeated in this batch joins the first.
-  auto in_batch = plan.record_by_key.find(existing.empty() ? natural : existing);
-  if (in_batch != plan.record_by_key.end()) {
+  keys.push_back(existing.empty() ? natural : existing);
+  // A row repeated in this batch joins the first; the first row's values win.
+  for (const std::string& key : keys) {
+    auto in_batch = plan.record_by_key.find(key);
+    if (in_batch == plan.record_by_key.end()) continue;
     Plan::Record& planned = plan.records[in_batch->second];
-    std::set<std::string> claimed;
-    const std::vector<std::string> changed =
-        MergeRecord(*record, origin, &claimed,
-                    planned.create ? planned.record.get() : planned.result.get());
+    std::vector<std::string> changed;
+    if (planned.create) {
+      changed = MergeRecord(*record, origin, &planned.claimed, planned.record.get());
+    } else {
+      changed = MergeRecord(*record, origin, &claimed_[planned.name], planned.result.get());
+      planned.merges.emplace_back(std::move(record), origin);
+    }
+    for (const std::string& path : changed) outcome->add_changed_fields(path);
     outcome->set_action(changed.empty() ? v1::IMPORT_ACTION_LINKED : v1::IMPORT_ACTION_UPDATED);
+    outcome->set_evidence("同じファイルの前の行と同一");
     planned.outcomes.push_back(outcome);
+    for (const std::string& k : keys) plan.record_by_key.emplace(k, in_batch->second);
     return;
   }
   Plan::Record planned;
-  planned.origin = origin;
   planned.outcomes.push_back(outcome);
   if (existing.empty()) {
     planned.create = true;
     records::PrepareForCreate(record.get());
-    SetSources(origin, record.get());
+    SetSources(origin, record.get(), &planned.claimed);
     planned.record = std::move(record);
     outcome->set_action(v1::IMPORT_ACTION_CREATED);
     outcome->set_evidence("新規");
-    plan.record_by_key[natural] = plan.records.size();
   } else {
     planned.name = existing;
     planned.result.reset(record->New());
@@ -570,26 +621,28 @@ void Session::PlanRecordRow(const v1::ImportRow& row, v1::RowOutcome* outcome, P
     if (!read.ok()) return reject(absl::StrCat("reading ", existing, ": ", read.message()));
     std::set<std::string>& claimed = claimed_[existing];
     planned.claimed_before = claimed;
-    const std::vector<std::string> changed = MergeRecord(*record, origin, &claimed, planned.result.get());
+    const std::vector<std::string> changed =
+        MergeRecord(*record, origin, &claimed, planned.result.get());
     for (const std::string& path : changed) outcome->add_changed_fields(path);
     outcome->set_action(changed.empty() ? v1::IMPORT_ACTION_LINKED : v1::IMPORT_ACTION_UPDATED);
     outcome->set_name(existing);
     outcome->set_evidence("外部ID一致または同じ所属・題名");
-    planned.record = std::move(record);
-    plan.record_by_key[existing] = plan.records.size();
+    planned.merges.emplace_back(std::move(record), origin);
   }
+  for (const std::string& key : keys) plan.record_by_key.emplace(key, plan.records.size());
   plan.records.push_back(std::move(planned));
 }
 
-absl::Status Session::Commit(Plan& plan, v1::ImportResponse* response) {
-  (void)response;
+absl::Status Session::Commit(Plan& plan) {
+  const bool dry_run = header_.dry_run();
   std::vector<store::Write> writes;
   std::map<uint64_t, v1::Organization*> created;  // slot → record being created
   for (uint64_t slot : plan.organization_order) {
     Plan::Organization& planned = plan.organizations[slot];
     if (planned.create) {
-      if (!IsPending(slot) || dry_created_.contains(slot)) {
-        dry_created_[slot] = planned.record;  // dry run, created by an earlier batch
+      if (dry_run) {
+        // What later batches of this dry run link to (by its slot).
+        dry_created_[slot] = planned.record;
         continue;
       }
       records::PrepareForCreate(&planned.record);
@@ -612,9 +665,18 @@ absl::Status Session::Commit(Plan& plan, v1::ImportResponse* response) {
   for (uint64_t slot : plan.membership_order) {
     Plan::Membership& planned = plan.memberships[slot];
     if (planned.create) {
-      v1::Organization* organization = IsPending(slot) ? created[slot] : nullptr;
+      if (dry_run) continue;
+      // Before naming it: PrepareForCreate clears the (output-only) name.
+      records::PrepareForCreate(&planned.record);
+      v1::Organization* organization = nullptr;
       const uint64_t network = network_id_;
-      if (!IsPending(slot)) {
+      if (IsPending(slot)) {
+        auto it = created.find(slot);
+        if (it == created.end()) {
+          return absl::InternalError(absl::StrCat("no organization created for ", SlotName(slot)));
+        }
+        organization = it->second;
+      } else {
         planned.record.set_organization(OrganizationName(slot));
         planned.record.set_name(MembershipName(network, slot));
       }
@@ -628,7 +690,6 @@ absl::Status Session::Commit(Plan& plan, v1::ImportResponse* response) {
         membership->set_name(MembershipName(network, name.id));
         return absl::OkStatus();
       };
-      records::PrepareForCreate(&planned.record);
       writes.push_back(std::move(write));
     } else {
       const v1::Membership desired = planned.record;
@@ -652,14 +713,12 @@ absl::Status Session::Commit(Plan& plan, v1::ImportResponse* response) {
       writes.push_back(store::Write::Create(planned.record.get()));
     } else {
       const std::set<std::string> claimed_before = planned.claimed_before;
-      std::shared_ptr<Message> row(planned.record->New());
-      row->CopyFrom(*planned.record);
-      const Origin origin = planned.origin;
+      const auto merges = planned.merges;
       writes.push_back(store::Write::Update(
           planned.name,
-          [claimed_before, row, origin](Message* message) {
+          [claimed_before, merges](Message* message) {
             std::set<std::string> claimed = claimed_before;
-            MergeRecord(*row, origin, &claimed, message);
+            for (const auto& [row, origin] : merges) MergeRecord(*row, origin, &claimed, message);
             records::DeriveFields(message);
             return absl::OkStatus();
           },
@@ -677,18 +736,13 @@ absl::Status Session::Commit(Plan& plan, v1::ImportResponse* response) {
       ++memberships_updated;
     }
   }
-  if (!header_.dry_run() && !writes.empty()) {
-    absl::Status status = store_.Apply(writes);
-    if (!status.ok()) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("the batch from row ", response->outcomes(0).row(),
-                       " could not be written (nothing of it was): ", status.message()));
-    }
-  }
+  if (!dry_run && !writes.empty()) RENKEI_RETURN_IF_ERROR(store_.Apply(writes));
   summary_.set_memberships_created(summary_.memberships_created() + memberships_created);
   summary_.set_memberships_updated(summary_.memberships_updated() + memberships_updated);
-  if (header_.dry_run()) {
-    for (auto& [slot, record] : created) dry_created_[slot] = *record;
+  if (dry_run) {
+    // Later batches find these memberships (a row of the same organization
+    // updates, not creates, it).
+    for (uint64_t slot : plan.membership_order) memberships_[slot] = plan.memberships[slot].record;
     return absl::OkStatus();
   }
   // Created organizations have their ids now.
@@ -700,6 +754,7 @@ absl::Status Session::Commit(Plan& plan, v1::ImportResponse* response) {
     claimed_[record->name()] = std::move(claimed_[SlotName(slot)]);
     claimed_.erase(SlotName(slot));
     if (listed_.erase(slot) > 0) listed_.insert(id);
+    if (maybe_listed_.erase(slot) > 0) maybe_listed_.insert(id);
   }
   for (auto& [outcome, slot] : plan.outcome_slots) {
     auto it = renamed.find(slot);
@@ -721,6 +776,7 @@ absl::Status Session::Commit(Plan& plan, v1::ImportResponse* response) {
                        : planned.name;
     for (v1::RowOutcome* outcome : planned.outcomes) outcome->set_name(name);
     natural_keys_[NaturalKey(planned.create ? *planned.record : *planned.result)] = name;
+    if (planned.create) claimed_[name] = std::move(planned.claimed);
   }
   return absl::OkStatus();
 }
@@ -733,8 +789,8 @@ absl::Status Session::Finish(v1::ImportResponse* response) {
     std::vector<std::unique_ptr<v1::Membership>> results;
     const v1::Date today = Today();
     for (const auto& [organization, membership] : memberships_) {
-      if (listed_.contains(organization) || membership.has_until() ||
-          membership.source_list() != list) {
+      if (listed_.contains(organization) || maybe_listed_.contains(organization) ||
+          membership.has_until() || membership.source_list() != list) {
         continue;
       }
       summary_.add_memberships_ended(membership.name());

@@ -70,7 +70,9 @@ class Session {
   void PlanMembership(uint64_t slot, const v1::ImportRow& row, v1::RowOutcome* outcome,
                       Plan& plan);
   void PlanRecordRow(const v1::ImportRow& row, v1::RowOutcome* outcome, Plan& plan);
-  absl::Status Commit(Plan& plan, v1::ImportResponse* response);
+  // Writes `plan` (one WriteBatch) and names what it created in the
+  // outcomes. An error means nothing was written.
+  absl::Status Commit(Plan& plan);
   std::string SlotName(uint64_t slot) const;
   void Count(const v1::RowOutcome& outcome);
 
@@ -86,6 +88,8 @@ class Session {
   // Members: the network's memberships, by organization id (or slot).
   absl::flat_hash_map<uint64_t, v1::Membership> memberships_;
   std::set<uint64_t> listed_;  // organizations (or slots) this list has
+  // Candidates of rows left ambiguous: the list may have them.
+  std::set<uint64_t> maybe_listed_;
   // Field paths earlier rows of this import set or confirmed, by record.
   std::map<std::string, std::set<std::string>> claimed_;
   // Dry run: the organizations it would create, by slot.

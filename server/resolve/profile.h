@@ -19,9 +19,11 @@ namespace renkei::resolve {
 class Reader;
 
 // An address as compared: city, district and the street folded so that
-// 萩荘字高梨南方3番地5 and 萩荘高梨南方3-5 agree.
+// 萩荘字高梨南方3番地5 and 萩荘高梨南方3-5 agree, and an address written
+// before a merger as today's (東磐井郡千厩町 千厩字石堂 → 一関市
+// 千厩町千厩石堂).
 struct PlaceKey {
-  std::string city;      // 一関市
+  std::string city;      // 一関市; 平泉町 (without its 郡 or prefecture)
   std::string area;      // the street without its numbers: 萩荘高梨南方
   std::string number;    // 3-5
   bool empty() const { return city.empty() && area.empty(); }

@@ -59,6 +59,7 @@ class Resolver {
   void Rename(uint64_t from, uint64_t to);
   const Profile* Find(uint64_t id) const;
   size_t size() const { return profiles_.size(); }
+  const Options& options() const { return options_; }
 
   // Compares `row` with the candidates its keys find.
   Decision Resolve(const Profile& row) const;
