@@ -527,6 +527,10 @@ int RunImport(const ImportOptions& given, std::ostream& out, std::ostream& err) 
 
   PrintSummary(*summary, set_aside, absl::Now() - start, options.dry_run, out);
   for (const std::string& ended : summary->memberships_ended()) out << "  ended " << ended << "\n";
+  if (summary->sync_skipped()) {
+    out << "--sync: no membership was ended, because some rows were rejected; fix them and run "
+           "again\n";
+  }
   if (!options.report.empty()) out << "report: " << options.report << "\n";
   if (summary->ambiguous() > 0) {
     out << summary->ambiguous() << " rows need a person's decision: fill in the decision column of "

@@ -14,6 +14,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "importer/values.h"
+#include "server/resolve/names.h"
 #include "server/text/normalize.h"
 
 namespace renkei::importer {
@@ -240,6 +241,14 @@ Converted ConvertOrganizationRow(const MappedRow& written, const OrgRowOptions& 
   if (!cells[Field::kEmail].empty()) org.mutable_contact()->set_email(cells[Field::kEmail]);
   org.set_representative(cells[Field::kRepresentative]);
   org.set_representative_title(cells[Field::kRepresentativeTitle]);
+  // "代表取締役　小野寺 茂樹" in the name column: the title apart.
+  if (org.representative_title().empty()) {
+    std::string title = resolve::PersonTitle(org.representative());
+    if (!title.empty()) {
+      org.set_representative(resolve::PersonName(org.representative()));
+      org.set_representative_title(std::move(title));
+    }
+  }
   for (std::string& industry : SplitList(cells[Field::kIndustry])) {
     org.add_industries(std::move(industry));
   }

@@ -782,7 +782,11 @@ absl::Status Session::Commit(Plan& plan) {
 }
 
 absl::Status Session::Finish(v1::ImportResponse* response) {
-  if (header_.sync() && network_id_ != 0) {
+  // A rejected row may be a member still on the list: with one, nothing is
+  // ended, rather than ending a membership by mistake.
+  if (header_.sync() && network_id_ != 0 && summary_.rejected() > 0) {
+    summary_.set_sync_skipped(true);
+  } else if (header_.sync() && network_id_ != 0) {
     const std::string list =
         header_.source_list().empty() ? header_.source() : header_.source_list();
     std::vector<store::Write> writes;

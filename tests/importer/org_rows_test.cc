@@ -119,6 +119,15 @@ TEST(OrgRowsTest, PreMergerAddressesBecomeTodaysCity) {
   EXPECT_EQ(rows[0].row.organization().contact().phone(), "0191-52-1234");
 }
 
+TEST(OrgRowsTest, ATitleInTheRepresentativeCellIsSetApart) {
+  const std::vector<Converted> rows = Convert("事業所名,代表者\nA社,代表取締役　小野寺 茂樹\nB社,千葉 一郎\n");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].row.organization().representative(), "小野寺 茂樹");
+  EXPECT_EQ(rows[0].row.organization().representative_title(), "代表取締役");
+  EXPECT_EQ(rows[1].row.organization().representative(), "千葉 一郎");
+  EXPECT_EQ(rows[1].row.organization().representative_title(), "");
+}
+
 TEST(OrgRowsTest, LineBreaksInCellsBecomeSpaces) {
   const std::vector<Converted> rows = Convert(
       "事業所名,所在地\r\nA社,\"岩手県一関市萩荘字竹際55-2\n（本社・第一工場）\"\r\n");

@@ -561,6 +561,20 @@ TEST_F(SessionTest, SyncKeepsMembershipsOfAmbiguousRows) {
   EXPECT_FALSE(Get<v1::Membership>(first.outcomes[2].membership()).has_until());
 }
 
+TEST_F(SessionTest, SyncEndsNothingWhenARowWasRejected) {
+  v1::ImportHeader header = Members("konwakai/会員名簿");
+  const Result first = Import(header, FirstList());
+  header.set_sync(true);
+  v1::ImportBatch list = FirstList();
+  list.mutable_rows()->DeleteSubrange(1, 1);  // ミヤビ電機 left, or is it the bad row?
+  *list.add_rows() = Member(9, Described(""));
+  const Result result = Import(header, list);
+  EXPECT_EQ(result.summary.rejected(), 1);
+  EXPECT_TRUE(result.summary.sync_skipped());
+  EXPECT_THAT(result.summary.memberships_ended(), IsEmpty());
+  EXPECT_FALSE(Get<v1::Membership>(first.outcomes[1].membership()).has_until());
+}
+
 TEST_F(SessionTest, InvalidRowsAreRejectedAndTheOthersWritten) {
   v1::ImportRow no_name = Member(2, Described("", "萩荘字高梨南方3番地5"));
   v1::ImportRow bad_number = Member(3, Described("株式会社磐井鉄工所"));
