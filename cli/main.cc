@@ -18,6 +18,8 @@
 #include "cli/match_commands.h"
 #include "cli/output.h"
 #include "cli/resources.h"
+#include "importer/import_flags.h"
+#include "importer/import_run.h"
 
 namespace renkei::cli {
 namespace {
@@ -40,7 +42,8 @@ Examples:
   renkei watch --since 0 --to-head -o jsonl
   renkei search seed 'めっき 密着'
   renkei match need 12
-  renkei match text '叩いて音で確かめる検査を自動にしたい')";
+  renkei match text '叩いて音で確かめる検査を自動にしたい'
+  renkei import members 会員名簿.csv --network 3 --dry-run)";
 
 // Everything the options of one subcommand fill in.
 struct Args {
@@ -381,6 +384,19 @@ int Main(int argc, char** argv) {
                     "  renkei watch --collection needs --to-head\n");
   on_run(watch_cmd, "watch", [&watch](const Session& s) {
     return WatchCommand(s, watch.since, watch.collections, watch.to_head);
+  });
+
+  importer::ImportFlags import_flags;
+  CLI::App* import_cmd = app.add_subcommand(
+      "import", "load a member list, organizations, seeds … from a file (as renkei-import)");
+  importer::AddImportFlags(import_cmd, &import_flags, /*with_server=*/false);
+  import_cmd->footer(importer::kImportHelpFooter);
+  on_run(import_cmd, "import", [&import_flags](const Session& s) {
+    if (const int code = importer::FinishImportFlags(&import_flags, std::cerr); code != 0) {
+      return code;
+    }
+    import_flags.options.server = s.client->server();
+    return importer::RunImport(import_flags.options, std::cout, std::cerr);
   });
 
   CLI::App* health_cmd = app.add_subcommand("health", "is the server up? (gRPC health check)");

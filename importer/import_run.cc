@@ -421,6 +421,7 @@ int RunImport(const ImportOptions& given, std::ostream& out, std::ostream& err) 
 
   std::map<int64_t, Pending> pending;
   int64_t done = 0;
+  int64_t set_aside = 0;  // rows invalid here, not sent
   Progress progress(total, options.dry_run ? "checking" : "importing", options.progress);
   absl::Status file_error;
   auto on_response = [&](const v1::ImportResponse& response) {
@@ -468,12 +469,21 @@ int RunImport(const ImportOptions& given, std::ostream& out, std::ostream& err) 
     }
     progress.Update(done);
   };
+  // The server's error ends the stream; what it acknowledged before is written.
+  auto failed_upload = [&](const absl::Status& status) {
+    const int code = fail(status);
+    if (done > set_aside && !options.dry_run) {
+      err << "renkei-import: the " << done - set_aside
+          << " rows of the batches acknowledged before this error were written; running the "
+             "same file again continues where it stopped.\n";
+    }
+    return code;
+  };
   auto upload = Upload::Start(options.server, header, options.batch_size, on_response);
   if (!upload.ok()) return fail(upload.status());
   auto again = OpenRows(options);
   if (!again.ok()) return fail(again.status());
   ReadRow row;
-  int64_t set_aside = 0;
   while ((*again)->Next(&row)) {
     CheckRecord(options.kind, row);
     const int64_t number = row.converted.row.row();
@@ -507,16 +517,12 @@ int RunImport(const ImportOptions& given, std::ostream& out, std::ostream& err) 
     absl::Status added = (*upload)->Add(std::move(row.converted.row));
     if (!added.ok()) {
       progress.Done();
-      return fail(added);
+      return failed_upload(added);
     }
   }
   absl::StatusOr<v1::ImportSummary> summary = (*upload)->Finish();
   progress.Done();
-  if (!summary.ok()) {
-    err << "renkei-import: the batches acknowledged before this error were written; running "
-           "the same file again continues where it stopped.\n";
-    return fail(summary.status());
-  }
+  if (!summary.ok()) return failed_upload(summary.status());
   for (std::unique_ptr<CsvFile>* f : {&report, &review, &rejected_file}) {
     if (*f != nullptr) {
       absl::Status closed = (*f)->Close();

@@ -23,9 +23,25 @@ constexpr size_t kFuzzyMinCharacters = 5;
 
 // Whether `term` is in `query`: literally, or (long terms, whose `grams`
 // are given) by most of its bigrams.
+// Whether `term` occurs in `text`; a term that starts or ends with a Latin
+// letter or digit only as a word there (AI in "AI 検査", not in "email").
+bool Contains(absl::string_view text, absl::string_view term) {
+  const bool latin_start = absl::ascii_isalnum(static_cast<unsigned char>(term.front()));
+  const bool latin_end = absl::ascii_isalnum(static_cast<unsigned char>(term.back()));
+  for (size_t at = text.find(term); at != absl::string_view::npos; at = text.find(term, at + 1)) {
+    const size_t end = at + term.size();
+    const bool starts = !latin_start || at == 0 ||
+                        !absl::ascii_isalnum(static_cast<unsigned char>(text[at - 1]));
+    const bool ends = !latin_end || end == text.size() ||
+                      !absl::ascii_isalnum(static_cast<unsigned char>(text[end]));
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
 bool Occurs(const std::string& term, const std::vector<std::string>& grams,
             absl::string_view query, const std::set<std::string>& query_terms) {
-  if (query.find(term) != absl::string_view::npos) return true;
+  if (Contains(query, term)) return true;
   if (grams.size() < 3) return false;
   size_t found = 0;
   for (const std::string& gram : grams) found += query_terms.contains(gram);
@@ -129,7 +145,7 @@ std::vector<Thesaurus::Expansion> Thesaurus::Expand(absl::string_view folded_que
       const std::string& because = group.displays[own - group.terms.begin()];
       for (size_t i = 0; i < group.terms.size(); ++i) {
         const std::string& other = group.terms[i];
-        if (other == term || folded_query.find(other) != absl::string_view::npos) continue;
+        if (other == term || Contains(folded_query, other)) continue;
         Expansion expansion{other, term, group.displays[i], because, group.equivalent};
         auto [it, inserted] = by_phrase.emplace(other, expansion);
         if (!inserted && group.equivalent && !it->second.equivalent) it->second = expansion;

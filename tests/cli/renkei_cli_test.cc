@@ -382,6 +382,22 @@ TEST_F(RenkeiCliTest, SearchAndMatchShowRankScoreAndReason) {
   EXPECT_EQ(Cli({"match", "need", "99"}).exit_code, 3);
 }
 
+TEST_F(RenkeiCliTest, ImportIsTheSameCommandAsRenkeiImport) {
+  CreateOrg("株式会社一関精工");
+  const std::string list = WriteFile("list.csv",
+                                     "事業所名,所在地\n"
+                                     "(株)一関精工,一関市千厩町千厩字北方174\n"
+                                     "株式会社平泉電子,平泉町平泉字志羅山1\n");
+  CliRun run = Cli({"import", "organizations", list, "--dry-run", "--review-out",
+                    dir_.path() + "/review.csv"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("dry run (nothing written): 2 rows read"));
+  run = Cli({"import", "suppliers", list});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.err, HasSubstr("not a kind of import"));
+  EXPECT_THAT(Ok({"import", "--help"}), HasSubstr("--skip-invalid"));
+}
+
 TEST_F(RenkeiCliTest, HelpListsCommandsWithExamples) {
   CliRun help = Cli({"--help"});
   EXPECT_EQ(help.exit_code, 0);

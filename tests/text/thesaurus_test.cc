@@ -3,6 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "server/text/normalize.h"
 
 namespace renkei::text {
@@ -51,6 +54,16 @@ TEST(ThesaurusTest, APlainPhraseMatchesByMostOfItsBigrams) {
   // Not word for word, but most of 叩いて音で見る is there.
   EXPECT_THAT(Phrases(Expand(**t, "ハンマーで叩いて音で見ている")), Contains("打音検査"));
   EXPECT_THAT(Phrases(Expand(**t, "音楽を見る")), Not(Contains("打音検査")));
+}
+
+TEST(ThesaurusTest, LatinTermsMatchOnlyAsWords) {
+  auto t = Thesaurus::Parse("AI = 人工知能\nUFB = 超微細気泡\n", "test.txt");
+  ASSERT_TRUE(t.ok());
+  EXPECT_THAT(Phrases(Expand(**t, "AIで検査したい")), Contains("人工知能"));
+  EXPECT_THAT(Phrases(Expand(**t, "画像 AI 検査")), Contains("人工知能"));
+  EXPECT_THAT(Expand(**t, "emailで連絡が来る"), IsEmpty());
+  EXPECT_THAT(Expand(**t, "paint の剥がれ"), IsEmpty());
+  EXPECT_THAT(Phrases(Expand(**t, "UFB洗浄")), Contains("超微細気泡"));
 }
 
 TEST(ThesaurusTest, BadLinesNameFileAndLine) {
