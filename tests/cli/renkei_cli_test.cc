@@ -19,6 +19,7 @@
 #include "renkei/v1/indicator.pb.h"
 #include "renkei/v1/organization.pb.h"
 #include "renkei/v1/seed.pb.h"
+#include "tests/run_binary.h"
 #include "tests/server_process.h"
 #include "tests/test_util.h"
 
@@ -27,65 +28,15 @@ namespace {
 
 using ::testing::HasSubstr;
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadAll(int fd) {
-  std::string text;
-  char buffer[4096];
-  ssize_t n;
-  while ((n = read(fd, buffer, sizeof(buffer))) > 0) text.append(buffer, static_cast<size_t>(n));
-  return text;
-}
+using CliRun = BinaryRun;
 
 // Runs `renkei args…` with RENKEI_SERVER=`server`, feeding `input` on stdin.
 CliRun Renkei(const std::string& server, std::vector<std::string> args,
-           const std::string& input = "", const std::string& columns = "") {
-  int in[2], out[2], err[2];
-  EXPECT_EQ(pipe(in), 0);
-  EXPECT_EQ(pipe(out), 0);
-  EXPECT_EQ(pipe(err), 0);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    dup2(in[0], STDIN_FILENO);
-    dup2(out[1], STDOUT_FILENO);
-    dup2(err[1], STDERR_FILENO);
-    for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) close(fd);
-    setenv("RENKEI_SERVER", server.c_str(), 1);
-    if (columns.empty()) {
-      unsetenv("COLUMNS");
-    } else {
-      setenv("COLUMNS", columns.c_str(), 1);
-    }
-    std::vector<std::string> argv = {RENKEI_CLI_BINARY};
-    argv.insert(argv.end(), args.begin(), args.end());
-    std::vector<char*> raw;
-    for (std::string& a : argv) raw.push_back(a.data());
-    raw.push_back(nullptr);
-    execv(raw[0], raw.data());
-    _exit(127);
-  }
-  close(in[0]);
-  close(out[1]);
-  close(err[1]);
-  std::thread feeder([&] {
-    (void)!write(in[1], input.data(), input.size());
-    close(in[1]);
-  });
-  CliRun run;
-  std::thread error_reader([&] { run.err = ReadAll(err[0]); });
-  run.out = ReadAll(out[0]);
-  error_reader.join();
-  feeder.join();
-  close(out[0]);
-  close(err[0]);
-  int status;
-  waitpid(pid, &status, 0);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+              const std::string& input = "", const std::string& columns = "") {
+  BinaryOptions options;
+  options.env = {{"RENKEI_SERVER", server}, {"COLUMNS", columns}};
+  options.input = input;
+  return RunBinary(RENKEI_CLI_BINARY, args, options);
 }
 
 template <typename T>
