@@ -119,8 +119,13 @@ std::vector<std::string> Merge(const RowFacts& facts, const Origin& origin,
   // Names.
   const std::string display = resolve::DisplayName(row.display_name());
   if (!display.empty()) {
-    if (origin.authoritative && resolve::NameKey(display) != resolve::NameKey(target->display_name())) {
-      if (!target->display_name().empty()) target->add_former_names(target->display_name());
+    if (origin.authoritative && display != target->display_name()) {
+      // The registry's writing is the official one; a name that differs in
+      // more than its writing (a new trade name) is kept as a former name.
+      if (!target->display_name().empty() &&
+          resolve::NameKey(display) != resolve::NameKey(target->display_name())) {
+        target->add_former_names(target->display_name());
+      }
       target->set_display_name(display);
       (*target->mutable_field_sources())["display_name"] = SourceOf(origin);
       merger.Changed("display_name");

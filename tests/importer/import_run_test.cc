@@ -249,6 +249,41 @@ TEST_F(ImportRunTest, SyncEndsTheMembershipsTheListNoLongerHas) {
   EXPECT_GT(ended.until().year(), 2000);
 }
 
+TEST_F(ImportRunTest, TheRegistryGivesHeldOrganizationsTheirOfficialNameAndCreatesNone) {
+  const std::string list = Write("list.csv",
+                                 "事業所名,法人番号,所在地\n"
+                                 "一関精工,4402001000001,一関市山目字前田20-1\n");
+  ASSERT_EQ(Import(Options(v1::IMPORT_KIND_ORGANIZATIONS, list)).code, 0);
+  const int64_t organizations = Organizations();
+  // A 差分 file (Unicode edition): the company moved; another is not held.
+  const std::string registry = Write(
+      "03_iwate_diff_20240401.csv",
+      "1,4402001000001,12,0,2024-04-01,2024-03-25,\"株式会社一関精工\",,301,\"岩手県\",\"一関市\","
+      "\"萩荘字竹際４９番地\",,03,209,0210902,,,,,,,2015-10-05,1,,,,,\"イチノセキセイコウ\",0\n"
+      "2,7402003000005,01,0,2024-04-01,2024-03-27,\"合同会社ＲＩＫＵＺＥＮ\",,305,\"岩手県\",\"一関市\","
+      "\"川崎町薄衣字諏訪前１番地\",,03,209,0290202,,,,,,,2024-04-01,1,,,,,\"リクゼン\",0\n");
+  ImportOptions options = Options(v1::IMPORT_KIND_CORPORATE_REGISTRY, registry);
+  options.report = dir_.path() + "/registry-report.csv";
+  const ImportResult run = Import(options);
+  ASSERT_EQ(run.code, 0) << run.out << run.err;
+  EXPECT_THAT(run.out, HasSubstr("NTA"));
+  EXPECT_THAT(run.out, HasSubstr("unmatched 1"));
+  EXPECT_EQ(Organizations(), organizations);
+  const std::string report = ReadFile(options.report);
+  EXPECT_THAT(report, HasSubstr("法人番号一致"));
+  EXPECT_THAT(report, HasSubstr(",unmatched,"));
+  // The organization now has the registry's name, kana and address.
+  store::ListRequest request;
+  request.kind = Kind::kOrganization;
+  absl::StatusOr<store::ListResult> listed = store().List(request, v1::Organization());
+  ASSERT_TRUE(listed.ok());
+  ASSERT_EQ(listed->records.size(), 1u);
+  const auto& org = static_cast<const v1::Organization&>(*listed->records[0]);
+  EXPECT_EQ(org.display_name(), "株式会社一関精工");
+  EXPECT_EQ(org.kana(), "イチノセキセイコウ");
+  EXPECT_THAT(org.address().street(), HasSubstr("竹際"));
+}
+
 TEST_F(ImportRunTest, SeedsNameTheirInstitutionByName) {
   const std::string orgs = Write("orgs.csv", "事業所名,所在地\n一関工業高等専門学校,一関市萩荘字高梨\n");
   ASSERT_EQ(Import(Options(v1::IMPORT_KIND_ORGANIZATIONS, orgs)).code, 0);
