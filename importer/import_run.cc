@@ -273,7 +273,8 @@ void PrintSummary(const v1::ImportSummary& s, int64_t invalid, absl::Duration to
     out << "memberships: " << s.memberships_created() << " added, " << s.memberships_updated()
         << " updated, " << s.memberships_ended_size() << " ended\n";
   }
-  out << absl::StrFormat("time %.1f s (%s rows/s)\n", seconds,
+  out << absl::StrFormat(seconds < 10 ? "time %.2f s (%s rows/s)\n" : "time %.1f s (%s rows/s)\n",
+                         seconds,
                          Progress::Grouped(seconds > 0 ? static_cast<int64_t>(s.rows() / seconds) : 0));
 }
 

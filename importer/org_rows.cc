@@ -213,7 +213,8 @@ Converted ConvertOrganizationRow(const MappedRow& written, const OrgRowOptions& 
                             absl::StrCat(FieldName(Field::kName), ": is empty")});
   }
   org.set_display_name(cells[Field::kName]);
-  org.set_kana(cells[Field::kKana]);
+  // ｲﾁﾉｾｷｾｲｺｳ and いちのせきせいこう are kept as イチノセキセイコウ.
+  org.set_kana(text::NormalizeText(cells[Field::kKana]));
   if (!cells[Field::kCorporateNumber].empty()) {
     absl::StatusOr<std::string> number = ParseCorporateNumber(cells[Field::kCorporateNumber]);
     if (number.ok()) {
@@ -239,15 +240,12 @@ Converted ConvertOrganizationRow(const MappedRow& written, const OrgRowOptions& 
   if (!fax.empty()) org.mutable_contact()->set_fax(fax);
   if (!cells[Field::kUrl].empty()) org.mutable_contact()->set_url(cells[Field::kUrl]);
   if (!cells[Field::kEmail].empty()) org.mutable_contact()->set_email(cells[Field::kEmail]);
-  org.set_representative(cells[Field::kRepresentative]);
+  // The name as written (NFKC: 小野寺　茂樹 → 小野寺 茂樹), and a title
+  // written in its cell ("代表取締役　小野寺 茂樹") set apart.
+  org.set_representative(resolve::PersonName(cells[Field::kRepresentative]));
   org.set_representative_title(cells[Field::kRepresentativeTitle]);
-  // "代表取締役　小野寺 茂樹" in the name column: the title apart.
   if (org.representative_title().empty()) {
-    std::string title = resolve::PersonTitle(org.representative());
-    if (!title.empty()) {
-      org.set_representative(resolve::PersonName(org.representative()));
-      org.set_representative_title(std::move(title));
-    }
+    org.set_representative_title(resolve::PersonTitle(cells[Field::kRepresentative]));
   }
   for (std::string& industry : SplitList(cells[Field::kIndustry])) {
     org.add_industries(std::move(industry));

@@ -128,6 +128,14 @@ TEST(OrgRowsTest, ATitleInTheRepresentativeCellIsSetApart) {
   EXPECT_EQ(rows[1].row.organization().representative_title(), "");
 }
 
+TEST(OrgRowsTest, KanaIsFullWidthKatakana) {
+  const std::vector<Converted> rows =
+      Convert("事業所名,フリガナ\nA社,ｲﾁﾉｾｷｾｲｺｳ\nB社,いちのせき でんし\n");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].row.organization().kana(), "イチノセキセイコウ");
+  EXPECT_EQ(rows[1].row.organization().kana(), "イチノセキデンシ");
+}
+
 TEST(OrgRowsTest, LineBreaksInCellsBecomeSpaces) {
   const std::vector<Converted> rows = Convert(
       "事業所名,所在地\r\nA社,\"岩手県一関市萩荘字竹際55-2\n（本社・第一工場）\"\r\n");
