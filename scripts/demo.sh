@@ -32,6 +32,9 @@ show stats --year 2024 -o table
 show search seed 'めっき 排水' --page-size 3 -o table
 show match need 5 --limit 3 -o table
 show match text '洗浄に水をたくさん使っているので減らしたい' --limit 3 -o table
+# A member list as an association sends it (CP932, a title row, (株), a plant's
+# row, a 法人番号 Excel broke): resolved against the demo data, not written.
+show import members data/demo/import/ryoban_plaza_2026.csv --network 2 --dry-run --verbose
 
 echo
 echo "renkei-server is serving on $RENKEI_SERVER (Ctrl-C stops it). Try: $BUILD_DIR/cli/renkei --help"

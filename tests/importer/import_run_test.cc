@@ -313,5 +313,25 @@ TEST_F(ImportRunTest, SeedsNameTheirInstitutionByName) {
   EXPECT_EQ(Count(Kind::kSeed), 2);
 }
 
+// The member list scripts/demo.sh imports, against the demo data.
+TEST(DemoImportTest, TheDemoListResolvesAgainstTheDemoData) {
+  testing::TestServer server(/*load_demo=*/true);
+  ImportOptions options;
+  options.kind = v1::IMPORT_KIND_MEMBERS;
+  options.file = RENKEI_DEMO_IMPORT_FILE;
+  options.server = absl::StrCat("127.0.0.1:", server.port());
+  options.network = "networks/2";
+  options.dry_run = true;
+  options.verbose = true;
+  options.progress = false;
+  std::ostringstream out, err;
+  ASSERT_EQ(RunImport(options, out, err), 0) << err.str();
+  EXPECT_THAT(out.str(), HasSubstr("would create 2, linked 4, updated 1, ambiguous 0, rejected 0"));
+  EXPECT_THAT(out.str(), HasSubstr("[花泉工場]"));
+  EXPECT_THAT(out.str(), HasSubstr("法人番号一致"));
+  EXPECT_THAT(out.str(), HasSubstr("名称が似て非なる"));
+  EXPECT_THAT(err.str(), HasSubstr("digits lost"));
+}
+
 }  // namespace
 }  // namespace renkei::importer
