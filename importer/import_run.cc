@@ -15,19 +15,11 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "cli/exit_codes.h"
-#include "importer/nta_reader.h"
-#include "importer/org_rows.h"
+#include "importer/file_rows.h"
 #include "importer/progress.h"
-#include "importer/record_rows.h"
 #include "importer/report.h"
-#include "importer/row_source.h"
 #include "importer/table_layout.h"
 #include "importer/upload.h"
-#include "renkei/v1/collaboration.pb.h"
-#include "renkei/v1/need.pb.h"
-#include "renkei/v1/person.pb.h"
-#include "renkei/v1/seed.pb.h"
-#include "server/records/validate.h"
 
 namespace renkei::importer {
 namespace {
@@ -49,193 +41,6 @@ constexpr KindWord kKinds[] = {
     {"collaborations", v1::IMPORT_KIND_COLLABORATIONS},
     {"registry", v1::IMPORT_KIND_CORPORATE_REGISTRY},
 };
-
-bool IsOrganizationKind(v1::ImportKind kind) {
-  return kind == v1::IMPORT_KIND_MEMBERS || kind == v1::IMPORT_KIND_ORGANIZATIONS ||
-         kind == v1::IMPORT_KIND_CORPORATE_REGISTRY;
-}
-
-// A row as read and converted, whatever the kind of file.
-struct ReadRow {
-  Converted converted;
-  int line = 0;
-  absl::string_view raw;
-};
-
-// The rows of the file, one way for each kind of file.
-class Rows {
- public:
-  virtual ~Rows() = default;
-  virtual bool Next(ReadRow* row) = 0;
-  virtual absl::Status status() const = 0;
-  virtual std::string Describe() const = 0;
-  virtual absl::string_view header_raw() const = 0;
-  virtual bool columns_are_cells() const { return true; }
-};
-
-class OrganizationRows final : public Rows {
- public:
-  OrganizationRows(std::unique_ptr<RowSource> source, OrgRowOptions options)
-      : source_(std::move(source)), options_(std::move(options)) {}
-  bool Next(ReadRow* row) override {
-    MappedRow mapped;
-    if (!source_->Next(&mapped)) return false;
-    row->converted = ConvertOrganizationRow(mapped, options_);
-    row->line = mapped.line;
-    row->raw = mapped.raw;
-    return true;
-  }
-  absl::Status status() const override { return source_->status(); }
-  std::string Describe() const override {
-    return absl::StrCat(EncodingName(source_->encoding()), "\n", source_->DescribeMapping());
-  }
-  absl::string_view header_raw() const override { return source_->header_raw(); }
-  bool columns_are_cells() const override { return source_->format() != Format::kJsonl; }
-
- private:
-  std::unique_ptr<RowSource> source_;
-  const OrgRowOptions options_;
-};
-
-class RegistryRows final : public Rows {
- public:
-  explicit RegistryRows(std::unique_ptr<NtaReader> reader) : reader_(std::move(reader)) {}
-  bool Next(ReadRow* row) override {
-    CorporateRecord record;
-    std::vector<Problem> problems;
-    if (!reader_->Next(&record, &problems)) return false;
-    ++number_;
-    row->converted = ConvertCorporateRecord(record, number_);
-    row->line = record.line;
-    row->raw = record.raw;
-    for (Problem& p : problems) row->converted.problems.push_back(std::move(p));
-    if (problems.empty() && !record.latest) {
-      // An older state of a corporation a later row of the file updates.
-      row->converted.row.clear_organization();
-      row->converted.notes.push_back({record.line, 0, "not the latest state (最新履歴 0); left out"});
-    }
-    return true;
-  }
-  absl::Status status() const override { return reader_->status(); }
-  std::string Describe() const override {
-    return absl::StrCat(EncodingName(reader_->encoding()),
-                        "\nthe NTA 法人番号 format (30 columns, no header)\n");
-  }
-  absl::string_view header_raw() const override { return ""; }
-
- private:
-  std::unique_ptr<NtaReader> reader_;
-  int number_ = 0;
-};
-
-class RecordRows final : public Rows {
- public:
-  RecordRows(std::unique_ptr<RecordSource> source, bool jsonl)
-      : source_(std::move(source)), jsonl_(jsonl) {}
-  bool Next(ReadRow* row) override {
-    absl::string_view raw;
-    if (!source_->Next(&row->converted, &raw)) return false;
-    row->raw = raw;
-    row->line = row->converted.problems.empty() ? 0 : row->converted.problems[0].line;
-    if (jsonl_) row->line = static_cast<int>(row->converted.row.row());
-    return true;
-  }
-  absl::Status status() const override { return source_->status(); }
-  std::string Describe() const override { return source_->DescribeMapping(); }
-  absl::string_view header_raw() const override { return source_->header_raw(); }
-  bool columns_are_cells() const override { return !jsonl_; }
-
- private:
-  std::unique_ptr<RecordSource> source_;
-  const bool jsonl_;
-};
-
-absl::StatusOr<std::unique_ptr<Rows>> OpenRows(const ImportOptions& options) {
-  ReadOptions read;
-  read.encoding = options.encoding;
-  read.table.header_line = options.header_line;
-  if (options.kind == v1::IMPORT_KIND_CORPORATE_REGISTRY) {
-    auto reader = NtaReader::OpenFile(options.file, options.encoding);
-    if (!reader.ok()) return reader.status();
-    return std::unique_ptr<Rows>(new RegistryRows(*std::move(reader)));
-  }
-  if (IsOrganizationKind(options.kind)) {
-    ColumnRules rules;
-    for (const std::string& map : options.maps) {
-      absl::Status added = rules.AddOverride(map);
-      if (!added.ok()) return absl::InvalidArgumentError(absl::StrCat("--map ", map, ": ", added.message()));
-    }
-    if (!options.mapping_file.empty()) {
-      std::ifstream in(options.mapping_file, std::ios::binary);
-      if (!in) return absl::NotFoundError(absl::StrCat(options.mapping_file, ": cannot open the mapping file"));
-      std::ostringstream text;
-      text << in.rdbuf();
-      absl::Status added = rules.AddOverrides(text.str(), options.mapping_file);
-      if (!added.ok()) return added;
-    }
-    auto source = OpenFile(options.file, rules, read);
-    if (!source.ok()) return source.status();
-    OrgRowOptions org;
-    org.network = options.network;
-    return std::unique_ptr<Rows>(new OrganizationRows(*std::move(source), org));
-  }
-  auto source = OpenRecordFile(options.file, options.kind, read, options.id_source);
-  if (!source.ok()) return source.status();
-  const bool jsonl = FormatOfPath(options.file) == Format::kJsonl;
-  return std::unique_ptr<Rows>(new RecordRows(*std::move(source), jsonl));
-}
-
-// Validates the record a row carries as the server will.
-void CheckRecord(v1::ImportKind kind, ReadRow& row) {
-  const v1::ImportRow& r = row.converted.row;
-  std::unique_ptr<google::protobuf::Message> record;
-  std::string noun;
-  switch (kind) {
-    case v1::IMPORT_KIND_PEOPLE:
-      record = std::make_unique<v1::Person>(r.person());
-      noun = "person";
-      break;
-    case v1::IMPORT_KIND_SEEDS:
-      record = std::make_unique<v1::Seed>(r.seed());
-      noun = "seed";
-      break;
-    case v1::IMPORT_KIND_NEEDS:
-      record = std::make_unique<v1::Need>(r.need());
-      noun = "need";
-      break;
-    case v1::IMPORT_KIND_COLLABORATIONS: {
-      auto c = std::make_unique<v1::Collaboration>(r.collaboration());
-      // Participants named by name get their resource name on the server.
-      for (v1::Participant& p : *c->mutable_participants()) {
-        if (p.organization().empty()) p.set_organization("organizations/1");
-      }
-      record = std::move(c);
-      noun = "collaboration";
-      break;
-    }
-    default: {
-      if (!r.has_organization()) return;
-      auto org = std::make_unique<v1::Organization>(r.organization());
-      if (org->display_name().empty()) return;  // reported already
-      // What the server gives an organization a list does not say the kind of.
-      if (org->kind() == v1::ORGANIZATION_KIND_UNSPECIFIED) org->set_kind(v1::ORGANIZATION_KIND_COMPANY);
-      record = std::move(org);
-      noun = "organization";
-    }
-  }
-  // An owner named by name is resolved by the server.
-  const bool named_owner = r.has_organization();
-  records::PrepareForCreate(record.get());
-  const absl::Status valid = records::ValidateRecord(*record);
-  if (valid.ok()) return;
-  const std::string message(valid.message());
-  if (named_owner && (absl::StartsWith(message, "organization:") ||
-                      absl::StartsWith(message, "institution:") ||
-                      absl::StartsWith(message, "company:"))) {
-    return;
-  }
-  row.converted.problems.push_back({row.line, 0, absl::StrCat(noun, ".", message)});
-}
 
 std::string Where(const std::string& file, const Problem& p, bool cells) {
   if (p.column > 0 && cells) {
@@ -316,7 +121,7 @@ int RunImport(const ImportOptions& given, std::ostream& out, std::ostream& err) 
   if (options.id_source.empty()) options.id_source = Stem(options.file);
 
   // 1. The file, and every row checked here.
-  absl::StatusOr<std::unique_ptr<Rows>> rows = OpenRows(options);
+  absl::StatusOr<std::unique_ptr<FileRows>> rows = OpenFileRows(options);
   if (!rows.ok()) return fail(rows.status());
   out << options.file << ": " << (*rows)->Describe();
   int64_t total = 0;
@@ -377,7 +182,7 @@ int RunImport(const ImportOptions& given, std::ostream& out, std::ostream& err) 
                                   }
                                 });
     if (!upload.ok()) return fail(upload.status());
-    auto again = OpenRows(options);
+    auto again = OpenFileRows(options);
     if (!again.ok()) return fail(again.status());
     ReadRow row;
     while ((*again)->Next(&row)) {
@@ -482,7 +287,7 @@ int RunImport(const ImportOptions& given, std::ostream& out, std::ostream& err) 
   };
   auto upload = Upload::Start(options.server, header, options.batch_size, on_response);
   if (!upload.ok()) return fail(upload.status());
-  auto again = OpenRows(options);
+  auto again = OpenFileRows(options);
   if (!again.ok()) return fail(again.status());
   ReadRow row;
   while ((*again)->Next(&row)) {
