@@ -102,6 +102,12 @@ absl::StatusOr<std::unique_ptr<Client>> Client::Create(const ConnectionOptions& 
   }
   grpc::ChannelArguments arguments;
   arguments.SetMaxReceiveMessageSize(64 << 20);
+  // A connection that fails on its way up (a busy machine) is tried again
+  // twice before a call says the server cannot be reached; a server that is
+  // down still answers that within a second.
+  arguments.SetServiceConfigJSON(R"({"methodConfig": [{"name": [{}], "retryPolicy": {
+      "maxAttempts": 3, "initialBackoff": "0.2s", "maxBackoff": "1s",
+      "backoffMultiplier": 2, "retryableStatusCodes": ["UNAVAILABLE"]}}]})");
   client->channel_ = grpc::CreateCustomChannel(options.server, credentials, arguments);
   client->stub_ = std::make_unique<grpc::GenericStub>(client->channel_);
   return client;
