@@ -15,6 +15,7 @@
 #include "renkei/v1/person.pb.h"
 #include "renkei/v1/seed.pb.h"
 #include "server/ingest/merge.h"
+#include "server/ingest/profile_cache.h"
 #include "server/ingest/record_merge.h"
 #include "server/names/resource_name.h"
 #include "server/records/validate.h"
@@ -169,7 +170,8 @@ Session::~Session() = default;
 
 absl::StatusOr<std::unique_ptr<Session>> Session::Start(store::Store* store,
                                                         const resolve::Reader* reader,
-                                                        const v1::ImportHeader& header) {
+                                                        const v1::ImportHeader& header,
+                                                        ProfileCache* profiles) {
   if (header.kind() == v1::IMPORT_KIND_UNSPECIFIED || !v1::ImportKind_IsValid(header.kind())) {
     return InvalidFieldError("header.kind", "is required: members, organizations, people, seeds, "
                                             "needs, collaborations or corporate registry");
@@ -222,12 +224,21 @@ absl::StatusOr<std::unique_ptr<Session>> Session::Start(store::Store* store,
     }
     session->decisions_[decision.row()] = decision;
   }
-  RENKEI_RETURN_IF_ERROR(session->Load());
+  RENKEI_RETURN_IF_ERROR(session->Load(profiles));
   return session;
 }
 
-absl::Status Session::Load() {
+absl::Status Session::Load(ProfileCache* profiles) {
   // Every organization held: what rows resolve against.
+  if (profiles != nullptr) {
+    RENKEI_RETURN_IF_ERROR(profiles->Fill(&resolver_));
+  } else {
+    RENKEI_RETURN_IF_ERROR(LoadProfiles());
+  }
+  return LoadRecordsAndMembers();
+}
+
+absl::Status Session::LoadProfiles() {
   store::ListRequest list;
   list.kind = Kind::kOrganization;
   list.page_size = 1000;
@@ -243,6 +254,10 @@ absl::Status Session::Load() {
     }
     list.page_token = page.next_page_token;
   } while (!list.page_token.empty());
+  return absl::OkStatus();
+}
+
+absl::Status Session::LoadRecordsAndMembers() {
   if (!IsOrganizationKind(header_.kind())) {
     // The records held of the kind, by what identifies one without an
     // external id: a row naming the same owner and title is that record.

@@ -37,14 +37,20 @@ class Reader;
 
 namespace renkei::ingest {
 
+class ProfileCache;
+
 class Session {
  public:
   // Checks the header and loads what resolution compares against.
   // INVALID_ARGUMENT naming the header field ("header.network: …");
   // NOT_FOUND when the network does not exist.
+  // `profiles` (may be null) gives the profiles of the organizations held
+  // without profiling each again (the import service keeps one between
+  // imports); it must outlive the session.
   static absl::StatusOr<std::unique_ptr<Session>> Start(store::Store* store,
                                                         const resolve::Reader* reader,
-                                                        const v1::ImportHeader& header);
+                                                        const v1::ImportHeader& header,
+                                                        ProfileCache* profiles = nullptr);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
@@ -65,7 +71,9 @@ class Session {
  private:
   struct Plan;
   Session(store::Store* store, const resolve::Reader* reader, const v1::ImportHeader& header);
-  absl::Status Load();
+  absl::Status Load(ProfileCache* profiles);
+  absl::Status LoadProfiles();
+  absl::Status LoadRecordsAndMembers();
   void PlanOrganizationRow(const v1::ImportRow& row, v1::RowOutcome* outcome, Plan& plan);
   void PlanMembership(uint64_t slot, const v1::ImportRow& row, v1::RowOutcome* outcome,
                       Plan& plan);

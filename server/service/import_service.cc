@@ -16,7 +16,7 @@ grpc::Status ImportService::Import(
   }
   absl::MutexLock lock(&import_mu_);
   absl::StatusOr<std::unique_ptr<ingest::Session>> session =
-      ingest::Session::Start(&store_, reader_, request.header());
+      ingest::Session::Start(&store_, reader_, request.header(), &profiles_);
   if (!session.ok()) return ToGrpcStatus(session.status());
   while (stream->Read(&request)) {
     if (context->IsCancelled()) return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");

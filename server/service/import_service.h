@@ -6,6 +6,7 @@
 
 #include "absl/synchronization/mutex.h"
 #include "renkei/v1/import.grpc.pb.h"
+#include "server/ingest/profile_cache.h"
 
 namespace renkei::store {
 class Store;
@@ -21,7 +22,7 @@ class ImportService final : public v1::ImportService::Service {
  public:
   // `reader` may be null: names are then not compared by reading.
   ImportService(store::Store* store, const resolve::Reader* reader)
-      : store_(*store), reader_(reader) {}
+      : store_(*store), reader_(reader), profiles_(store, reader) {}
 
   grpc::Status Import(
       grpc::ServerContext* context,
@@ -31,6 +32,8 @@ class ImportService final : public v1::ImportService::Service {
   store::Store& store_;
   const resolve::Reader* const reader_;
   absl::Mutex import_mu_;  // held for a whole import
+  // The organizations' profiles, kept between imports.
+  ingest::ProfileCache profiles_ ABSL_GUARDED_BY(import_mu_);
 };
 
 }  // namespace renkei::service
