@@ -239,22 +239,9 @@ absl::Status Session::Load(ProfileCache* profiles) {
 }
 
 absl::Status Session::LoadProfiles() {
-  store::ListRequest list;
-  list.kind = Kind::kOrganization;
-  list.page_size = 1000;
-  list.max_examined = 1 << 20;
-  v1::Organization prototype;
-  do {
-    RENKEI_ASSIGN_OR_RETURN(store::ListResult page, store_.List(list, prototype));
-    for (const auto& record : page.records) {
-      const auto& organization = static_cast<const v1::Organization&>(*record);
-      RENKEI_ASSIGN_OR_RETURN(ResourceName name,
-                              ParseResourceName(organization.name(), Kind::kOrganization));
-      resolver_.Add(name.id, resolve::ProfileOf(organization, reader_));
-    }
-    list.page_token = page.next_page_token;
-  } while (!list.page_token.empty());
-  return absl::OkStatus();
+  // No cache kept for us (tests, the evaluation): a cache of our own.
+  ProfileCache profiles(&store_, reader_);
+  return profiles.Fill(&resolver_);
 }
 
 absl::Status Session::LoadRecordsAndMembers() {
