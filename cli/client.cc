@@ -1,5 +1,7 @@
 #include "cli/client.h"
 
+#include <algorithm>
+
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 
@@ -124,7 +126,8 @@ absl::Status FromGrpc(const grpc::Status& status, const std::string& server,
       status.error_message().find("shutting down") == std::string::npos) {
     return absl::UnavailableError(absl::StrCat(
         "cannot reach renkei-server at ", server,
-        " (is it running? give its address with --server or RENKEI_SERVER)"));
+        " (is it running? give its address with --server or RENKEI_SERVER): ",
+        status.error_message()));
   }
   if (code == absl::StatusCode::kDeadlineExceeded) {
     return absl::DeadlineExceededError(absl::StrCat("renkei-server at ", server,
@@ -144,9 +147,22 @@ absl::Status FromGrpc(const grpc::Status& status, const std::string& server,
 
 }  // namespace
 
+void Client::Connect() {
+  if (connected_) return;
+  connected_ = true;
+  // A first connection that fails on its way up (a busy machine) is tried
+  // again by gRPC within a second or two; wait for that instead of failing
+  // the first call at once. A server that is not there costs this wait.
+  if (channel_->GetState(/*try_to_connect=*/true) != GRPC_CHANNEL_READY) {
+    channel_->WaitForConnected(
+        absl::ToChronoTime(absl::Now() + std::min(options_.timeout, absl::Seconds(3))));
+  }
+}
+
 absl::Status Client::Call(const google::protobuf::MethodDescriptor* method,
                           const google::protobuf::Message& request,
                           google::protobuf::Message* response) {
+  Connect();
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(absl::Now() + options_.timeout));
   if (!token_.empty()) context.AddMetadata("authorization", "Bearer " + token_);
@@ -170,6 +186,7 @@ absl::Status Client::Stream(const google::protobuf::MethodDescriptor* method,
                             const google::protobuf::Message& request,
                             google::protobuf::Message* scratch,
                             const std::function<bool(const google::protobuf::Message&)>& on_message) {
+  Connect();
   grpc::ClientContext context;
   if (!token_.empty()) context.AddMetadata("authorization", "Bearer " + token_);
   grpc::CompletionQueue queue;

@@ -62,11 +62,14 @@ class Client {
 
  private:
   explicit Client(ConnectionOptions options);
+  // Waits (up to 3 s) for the first connection, once.
+  void Connect();
 
   const ConnectionOptions options_;
   std::string token_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<grpc::GenericStub> stub_;
+  bool connected_ = false;
 };
 
 // The method "renkei.v1.OrganizationService.GetOrganization" (or any full
