@@ -36,6 +36,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/synchronization/mutex.h"
+#include "bench/timing.h"
 #include "importer/import_run.h"
 #include "importer/org_rows.h"
 #include "importer/row_source.h"
@@ -54,13 +55,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string FreshDir(const std::string& name) {
-  static int runs = 0;
-  const auto dir = std::filesystem::temp_directory_path() /
-                   absl::StrCat("renkei-import-bench-", getpid(), "-", name, "-", ++runs);
-  std::filesystem::remove_all(dir);
-  return dir.string();
-}
 
 constexpr const char* kPlaces[] = {"一関", "平泉", "花泉", "大東", "千厩", "東山", "川崎",
                                    "室根", "藤沢", "萩荘", "山目", "真柴", "赤荻", "狐禅寺",
@@ -125,16 +119,6 @@ std::string Row(int i) {
                       "\n");
 }
 
-std::vector<double> Rates(int reps, int rows, const std::function<void()>& run) {
-  std::vector<double> rates;
-  for (int rep = 0; rep < reps; ++rep) {
-    const auto start = Clock::now();
-    run();
-    rates.push_back(rows / std::chrono::duration<double>(Clock::now() - start).count());
-  }
-  std::sort(rates.begin(), rates.end());
-  return rates;
-}
 
 }  // namespace
 
@@ -146,7 +130,7 @@ int main(int argc, char** argv) {
   const int reps = smoke ? 1 : absl::GetFlag(FLAGS_reps);
   const int batch_size = absl::GetFlag(FLAGS_batch_size);
 
-  const std::string work = FreshDir("work");
+  const std::string work = renkei::bench::FreshDir("import-bench", "work");
   std::filesystem::create_directories(work);
   const std::string list = work + "/members.csv";
   {
@@ -187,8 +171,8 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
   };
 
-  report("raw", Rates(reps, rows, [&] {
-    const std::string dir = FreshDir("raw");
+  report("raw", renkei::bench::Rates(reps, rows, [&] {
+    const std::string dir = renkei::bench::FreshDir("import-bench", "raw");
     rocksdb::Options options;
     options.create_if_missing = true;
     rocksdb::DB* db = nullptr;
@@ -213,7 +197,7 @@ int main(int argc, char** argv) {
   std::vector<double> import_rates, again_rates;
   for (int rep = 0; rep < reps; ++rep) {
     renkei::ServerOptions server_options;
-    server_options.data_dir = FreshDir("server");
+    server_options.data_dir = renkei::bench::FreshDir("import-bench", "server");
     server_options.listen_address = "127.0.0.1:0";
     auto server = renkei::RenkeiServer::Start(server_options);
     if (!server.ok()) {

@@ -29,39 +29,13 @@
 #include "absl/synchronization/mutex.h"
 #include "renkei/v1/organization.pb.h"
 #include "bench/synthetic.h"
+#include "bench/timing.h"
 #include "server/records/validate.h"
 #include "server/store/store.h"
 
 ABSL_FLAG(int, records, 20000, "records per run");
 ABSL_FLAG(int, reps, 3, "runs per workload");
 ABSL_FLAG(bool, smoke, false, "tiny sizes: check that the benchmark works");
-
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
-
-std::string FreshDir(const std::string& name) {
-  static int runs = 0;
-  const auto dir = std::filesystem::temp_directory_path() /
-                   absl::StrCat("renkei-store-bench-", getpid(), "-", name, "-", ++runs);
-  std::filesystem::remove_all(dir);
-  return dir.string();
-}
-
-// Records per second of `run` over `reps` runs: median, min, max.
-std::vector<double> Rates(int reps, int records, const std::function<void()>& run) {
-  std::vector<double> rates;
-  for (int rep = 0; rep < reps; ++rep) {
-    const auto start = Clock::now();
-    run();
-    rates.push_back(records / std::chrono::duration<double>(Clock::now() - start).count());
-  }
-  std::sort(rates.begin(), rates.end());
-  return rates;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
@@ -87,8 +61,8 @@ int main(int argc, char** argv) {
                 rates.back(), raw / median);
   };
 
-  report("raw", Rates(reps, records, [&] {
-    const std::string dir = FreshDir("raw");
+  report("raw", renkei::bench::Rates(reps, records, [&] {
+    const std::string dir = renkei::bench::FreshDir("store-bench", "raw");
     rocksdb::Options options;
     options.create_if_missing = true;
     rocksdb::DB* raw_db = nullptr;
@@ -109,8 +83,8 @@ int main(int argc, char** argv) {
 
   std::unique_ptr<renkei::store::Store> kept;
   for (bool sync : {false, true}) {
-    report(sync ? "create+sync" : "create", Rates(reps, records, [&] {
-      const std::string dir = FreshDir(sync ? "sync" : "create");
+    report(sync ? "create+sync" : "create", renkei::bench::Rates(reps, records, [&] {
+      const std::string dir = renkei::bench::FreshDir("store-bench", sync ? "sync" : "create");
       renkei::store::StoreOptions options;
       options.sync_writes = sync;
       auto store = renkei::store::Store::Open(options, dir);
@@ -126,7 +100,7 @@ int main(int argc, char** argv) {
     }));
   }
   std::mt19937 random(1);
-  report("get", Rates(reps, records, [&] {
+  report("get", renkei::bench::Rates(reps, records, [&] {
     renkei::v1::Organization record;
     for (int i = 0; i < records; ++i) {
       ok &= kept->Get(absl::StrCat("organizations/", 1 + random() % records), &record).ok();

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "cli/output.h"
 #include "importer/csv_reader.h"
 #include "importer/encoding.h"
 
@@ -46,17 +47,7 @@ std::string CsvLine(const std::vector<std::string>& cells) {
   std::string line;
   for (size_t i = 0; i < cells.size(); ++i) {
     if (i > 0) line += ',';
-    const std::string& c = cells[i];
-    if (c.find_first_of(",\"\r\n") == std::string::npos) {
-      line += c;
-      continue;
-    }
-    line += '"';
-    for (char ch : c) {
-      if (ch == '"') line += '"';
-      line += ch;
-    }
-    line += '"';
+    line += cli::CsvField(cells[i]);
   }
   line += "\r\n";
   return line;
