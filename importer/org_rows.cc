@@ -171,20 +171,6 @@ bool SetPhone(Cells& cells, Field field, absl::string_view city, std::string* ou
   return true;
 }
 
-std::vector<std::string> SplitList(absl::string_view text) {
-  std::vector<std::string> items;
-  for (absl::string_view item :
-       absl::StrSplit(text, absl::ByAnyChar(",;/\n"), absl::SkipWhitespace())) {
-    for (absl::string_view part : absl::StrSplit(item, absl::ByString("、"))) {
-      for (absl::string_view p : absl::StrSplit(part, absl::ByString("／"))) {
-        std::string trimmed(absl::StripAsciiWhitespace(p));
-        if (!trimmed.empty()) items.push_back(std::move(trimmed));
-      }
-    }
-  }
-  return items;
-}
-
 }  // namespace
 
 absl::string_view AreaCodeOf(absl::string_view city) {
@@ -247,7 +233,7 @@ Converted ConvertOrganizationRow(const MappedRow& written, const OrgRowOptions& 
   if (org.representative_title().empty()) {
     org.set_representative_title(resolve::PersonTitle(cells[Field::kRepresentative]));
   }
-  for (std::string& industry : SplitList(cells[Field::kIndustry])) {
+  for (std::string& industry : SplitList(cells[Field::kIndustry], /*slash=*/true)) {
     org.add_industries(std::move(industry));
   }
   if (!cells[Field::kEmployees].empty()) {

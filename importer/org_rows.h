@@ -18,7 +18,7 @@
 //   phone, fax      contact.phone/fax, hyphenated; a local number without an
 //                   area code gets the code of the row's city (一関市 0191 …)
 //   representative, representative_title (a title written in the name cell,
-//                   代表取締役　小野寺 茂樹, is set apart), industry (split on 、/), url,
+//                   代表取締役　小野寺 茂樹, is set apart), industry (values.h SplitList), url,
 //   email, employees (名, 人, commas), capital (円, 千円, 万円, 億円)
 //   site            row.site_label (a plant's label in a column of its own)
 //   member_no       membership.external_ids {networks/N/member-no, value}

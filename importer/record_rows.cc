@@ -154,21 +154,6 @@ absl::Status WithName(absl::string_view name, const absl::Status& status) {
   return absl::Status(status.code(), absl::StrCat(name, ": ", status.message()));
 }
 
-std::vector<std::string> SplitItems(absl::string_view text) {
-  std::vector<std::string> items;
-  for (absl::string_view a : absl::StrSplit(text, absl::ByAnyChar(",;\n"))) {
-    for (absl::string_view b : absl::StrSplit(a, absl::ByString("、"))) {
-      for (absl::string_view c : absl::StrSplit(b, absl::ByString("，"))) {
-        for (absl::string_view d : absl::StrSplit(c, absl::ByString("／"))) {
-          std::string item(absl::StripAsciiWhitespace(d));
-          if (!item.empty()) items.push_back(std::move(item));
-        }
-      }
-    }
-  }
-  return items;
-}
-
 // A reference written as a name or 法人番号 becomes an organization to resolve.
 bool IsResourceName(absl::string_view value) { return absl::StartsWith(value, "organizations/"); }
 
@@ -232,7 +217,7 @@ std::string SetCell(Message* record, const FieldDescriptor* field, const std::st
     return nullptr;
   };
   if (field->is_repeated()) {
-    for (const std::string& item : SplitItems(value)) {
+    for (const std::string& item : SplitList(value, /*slash=*/false)) {
       switch (field->cpp_type()) {
         case FieldDescriptor::CPPTYPE_STRING:
           r->AddString(record, field, item);
@@ -351,7 +336,7 @@ class CsvRecords final : public RecordSource {
             record->GetDescriptor()->FindFieldByName(std::string(OwnerField(kind_)));
         record->GetReflection()->SetString(record, f, value);
       } else if (column.special == kParticipants) {
-        participants = SplitItems(value);
+        participants = SplitList(value, /*slash=*/false);
       } else {
         std::string why = SetCell(record, column.field, value);
         if (!why.empty()) {

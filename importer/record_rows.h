@@ -9,7 +9,7 @@
 //   - CSV/TSV with a header row naming the fields, by their proto name or
 //     JSON name (title, summary, keywords …) or by the usual Japanese headers
 //     (タイトル, 概要, キーワード, 分野, 研究者, 所属 …: see record_rows.cc).
-//     Repeated text fields are split on 、 , ; ／ and line breaks; enums take
+//     Repeated text fields are split as values.h SplitList says; enums take
 //     their value name (COLLABORATION_TYPE_JOINT_RESEARCH), its tail
 //     (JOINT_RESEARCH) or the Japanese word (共同研究, 受託研究, 技術相談,
 //     試験分析 …); dates take 和暦 or 西暦 (values.h). A column 番号 / id

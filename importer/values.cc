@@ -16,6 +16,8 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
 #include "importer/internal/trim.h"
@@ -740,9 +742,17 @@ std::string ConsumePostalCode(absl::string_view* s) {
     code = absl::StrCat(first.substr(0, 3), "-", first.substr(3));
   }
   if (code.empty()) return "";
-  // Consume the same characters from the original text (NormalizeText keeps
-  // one character for each of these).
-  rest.remove_prefix(BytesOfCodePoints(rest, first.size() == 3 ? 8 : 7));
+  // Consume the same characters from the original text: NormalizeText kept
+  // one for each of them but dropped the spaces between ("〒021 0000").
+  const size_t need = first.size() == 3 ? 8 : 7;
+  size_t taken = 0, at = 0;
+  while (at < rest.size() && taken < need) {
+    const size_t length = BytesOfCodePoints(rest.substr(at), 1);
+    const absl::string_view c = rest.substr(at, length);
+    if (c != " " && c != "\t" && c != "\xE3\x80\x80") ++taken;
+    at += length;
+  }
+  rest.remove_prefix(at);
   *s = rest;
   return code;
 }
@@ -857,6 +867,18 @@ AddressParts SplitAddress(absl::string_view address) {
     }
   }
   return parts;
+}
+
+std::vector<std::string> SplitList(absl::string_view text, bool slash) {
+  const std::string unified =
+      absl::StrReplaceAll(text, {{"、", "\n"}, {"，", "\n"}, {"／", "\n"}});
+  std::vector<std::string> items;
+  for (absl::string_view item :
+       absl::StrSplit(unified, absl::ByAnyChar(slash ? ",;\n/" : ",;\n"))) {
+    const absl::string_view trimmed = internal::Trim(item);
+    if (!trimmed.empty()) items.emplace_back(trimmed);
+  }
+  return items;
 }
 
 }  // namespace renkei::importer

@@ -83,6 +83,7 @@
 #define RENKEI_IMPORTER_VALUES_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -140,6 +141,11 @@ struct AddressParts {
   // today or ambiguously (千厩町… without 郡 or 一関市).
   std::string former_municipality;
 };
+
+// The items of a cell that lists several (keywords, industries, fields):
+// split on , ; 、 ， ／ and line breaks, and on '/' too when `slash` (not in
+// keywords such as "Ni-P/PTFE"); trimmed, empty items dropped.
+std::vector<std::string> SplitList(absl::string_view text, bool slash);
 
 // Splits an address (see the top of this file). Text that matches no rule
 // is left in `rest`; nothing is dropped but spaces between the parts.

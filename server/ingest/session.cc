@@ -50,10 +50,6 @@ bool IsOrganizationKind(v1::ImportKind kind) {
          kind == v1::IMPORT_KIND_CORPORATE_REGISTRY;
 }
 
-std::string OrganizationName(uint64_t id) {
-  return ResourceName{Kind::kOrganization, id, 0}.ToString();
-}
-
 v1::Date Today() {
   const absl::CivilDay day = absl::ToCivilDay(absl::Now(), absl::LocalTimeZone());
   v1::Date date;
@@ -130,7 +126,6 @@ struct Session::Plan {
   };
   struct Membership {
     bool create = false;
-    uint64_t slot = 0;
     v1::Membership record;  // as it will be
   };
   struct Record {
@@ -284,6 +279,15 @@ absl::Status Session::LoadRecordsAndMembers() {
   return absl::OkStatus();
 }
 
+void Session::KeepPossibleMembers(const resolve::Decision& decision) {
+  if (decision.action == resolve::Decision::Action::kLink) maybe_listed_.insert(decision.id);
+  for (const resolve::Scored& candidate : decision.candidates) {
+    if (candidate.score >= resolver_.options().create_threshold) {
+      maybe_listed_.insert(candidate.id);
+    }
+  }
+}
+
 std::string Session::SlotName(uint64_t slot) const {
   return IsPending(slot) ? absl::StrCat("new:", slot - kPendingBase + 1) : OrganizationName(slot);
 }
@@ -377,6 +381,9 @@ void Session::PlanOrganizationRow(const v1::ImportRow& row, v1::RowOutcome* outc
     if (d.has_skip()) {
       outcome->set_action(v1::IMPORT_ACTION_SKIPPED);
       outcome->set_evidence("確認結果: 取り込まない");
+      // Left out of the import, not off the list: sync ends no membership
+      // of the organizations the row may be.
+      KeepPossibleMembers(resolver_.Resolve(profile));
       return;
     }
     if (d.has_create()) {
@@ -412,11 +419,7 @@ void Session::PlanOrganizationRow(const v1::ImportRow& row, v1::RowOutcome* outc
     outcome->set_action(v1::IMPORT_ACTION_AMBIGUOUS);
     list_candidates();
     // The list may still have any of them: sync ends none of their memberships.
-    for (const resolve::Scored& candidate : decision.candidates) {
-      if (candidate.score >= resolver_.options().create_threshold) {
-        maybe_listed_.insert(candidate.id);
-      }
-    }
+    KeepPossibleMembers(decision);
     return;
   }
   const bool registry = header_.kind() == v1::IMPORT_KIND_CORPORATE_REGISTRY;
@@ -473,7 +476,6 @@ void Session::PlanMembership(uint64_t slot, const v1::ImportRow& row, v1::RowOut
   auto planned_it = plan.memberships.find(slot);
   if (planned_it == plan.memberships.end()) {
     Plan::Membership planned;
-    planned.slot = slot;
     auto held = memberships_.find(slot);
     if (held != memberships_.end()) {
       planned.record = held->second;

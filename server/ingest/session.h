@@ -82,6 +82,8 @@ class Session {
   // outcomes. An error means nothing was written.
   absl::Status Commit(Plan& plan);
   std::string SlotName(uint64_t slot) const;
+  // Sync ends no membership of the organizations `decision` says a row may be.
+  void KeepPossibleMembers(const resolve::Decision& decision);
   void Count(const v1::RowOutcome& outcome);
 
   // Constant after construction.

@@ -20,8 +20,11 @@ grpc::Status ImportService::Import(
   if (!session.ok()) return ToGrpcStatus(session.status());
   while (stream->Read(&request)) {
     if (context->IsCancelled()) return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
-    if (!request.has_batch()) {
+    if (request.has_header()) {
       return ToGrpcStatus(InvalidFieldError("header", "was given twice"));
+    }
+    if (!request.has_batch()) {
+      return ToGrpcStatus(InvalidFieldError("batch", "is required after the header"));
     }
     v1::ImportResponse response;
     absl::Status status = (*session)->Apply(request.batch(), &response);

@@ -467,5 +467,20 @@ TEST(SplitAddressTest, EveryAddressOfTheDeliveredLists) {
   }
 }
 
+TEST(SplitListTest, ItemsOfACell) {
+  EXPECT_THAT(SplitList("切削、　研磨，めっき;熱処理\n塗装 ／ 検査", false),
+              ::testing::ElementsAre("切削", "研磨", "めっき", "熱処理", "塗装", "検査"));
+  EXPECT_THAT(SplitList("Ni-P/PTFE, 金型", false), ::testing::ElementsAre("Ni-P/PTFE", "金型"));
+  EXPECT_THAT(SplitList("金型/プレス", true), ::testing::ElementsAre("金型", "プレス"));
+  EXPECT_THAT(SplitList(" 、 ", true), ::testing::IsEmpty());
+}
+
+TEST(SplitAddressTest, APostalCodeWithASpaceInside) {
+  const AddressParts parts = SplitAddress("〒021 0000 岩手県一関市山目字前田20");
+  EXPECT_EQ(parts.postal_code, "021-0000");
+  EXPECT_EQ(parts.prefecture, "岩手県");
+  EXPECT_EQ(parts.city, "一関市");
+}
+
 }  // namespace
 }  // namespace renkei::importer

@@ -575,6 +575,19 @@ TEST_F(SessionTest, SyncEndsNothingWhenARowWasRejected) {
   EXPECT_FALSE(Get<v1::Membership>(first.outcomes[1].membership()).has_until());
 }
 
+TEST_F(SessionTest, SyncKeepsTheMembershipOfARowAPersonSkipped) {
+  v1::ImportHeader header = Members("konwakai/会員名簿");
+  const Result first = Import(header, FirstList());
+  header.set_sync(true);
+  v1::ReviewDecision* skip = header.add_decisions();
+  skip->set_row(FirstList().rows(1).row());
+  skip->set_skip(true);
+  const Result result = Import(header, FirstList());
+  EXPECT_EQ(result.outcomes[1].action(), v1::IMPORT_ACTION_SKIPPED);
+  EXPECT_THAT(result.summary.memberships_ended(), IsEmpty());
+  EXPECT_FALSE(Get<v1::Membership>(first.outcomes[1].membership()).has_until());
+}
+
 TEST_F(SessionTest, InvalidRowsAreRejectedAndTheOthersWritten) {
   v1::ImportRow no_name = Member(2, Described("", "萩荘字高梨南方3番地5"));
   v1::ImportRow bad_number = Member(3, Described("株式会社磐井鉄工所"));
