@@ -315,7 +315,7 @@ constexpr absl::string_view kAreaCodes[] = {
 };
 
 bool IsPhoneSeparator(char32_t c) {
-  return c == '-' || c == '(' || c == ')' || c == U'ー' || c == U'ｰ' || c == '.';
+  return c == '-' || c == '(' || c == ')' || c == U'ー' || c == U'ｰ' || c == '.' || c == ' ';
 }
 
 // Hyphenates 10 or 11 digits with a leading 0 when a rule knows how;
@@ -349,11 +349,24 @@ std::string Hyphenate(absl::string_view d) {
   return "";
 }
 
+// Whether `digits` make a whole number with its area code: 10 digits that
+// do not begin an 11-digit number (mobiles, IP phones, 0800), or 11.
+bool IsWholeNumber(const std::string& digits) {
+  if (digits.size() == 11) return digits[0] == '0';
+  if (digits.size() != 10 || digits[0] != '0') return false;
+  for (absl::string_view prefix : {"0800", "090", "080", "070", "060", "050"}) {
+    if (absl::StartsWith(digits, prefix)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 absl::StatusOr<Phone> ParsePhone(absl::string_view text) {
   if (IsBlank(text)) return absl::NotFoundError("no phone number");
-  const std::u32string s = ToU32(text::NormalizeText(text));
+  // White space kept (one ' '): it separates two numbers as well as the
+  // groups of one.
+  const std::u32string s = ToU32(text::NormalizeForSearch(text));
   size_t i = 0;
   while (i < s.size() && !(s[i] >= '0' && s[i] <= '9') && s[i] != '+') ++i;
   std::string prefix;  // "0" for +81
@@ -363,7 +376,7 @@ absl::StatusOr<Phone> ParsePhone(absl::string_view text) {
           absl::StrCat("phone ", Quoted(text), " is not a Japanese number (+81)"));
     }
     i += 3;
-    while (i < s.size() && s[i] == '-') ++i;
+    while (i < s.size() && (s[i] == '-' || s[i] == ' ')) ++i;
     if (s.compare(i, 3, U"(0)") == 0) i += 3;
     prefix = "0";
   }
@@ -376,6 +389,8 @@ absl::StatusOr<Phone> ParsePhone(absl::string_view text) {
         group.push_back(static_cast<char>(s[i++]));
       }
       groups.push_back(std::move(group));
+      // A whole number ends the first: "0191-23-4567 0191-23-4568".
+      if (IsWholeNumber(prefix + absl::StrJoin(groups, ""))) break;
       continue;
     }
     // "(" starts a note unless a digit follows: 0191-31-7700(代表).

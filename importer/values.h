@@ -28,7 +28,8 @@
 //   western year in 1868–2100; two-digit western years are refused.
 //
 // Phone numbers (ParsePhone)
-//   The first number in the cell, with full-width digits, hyphens of every
+//   The first number in the cell ("0191-23-4567 0191-23-4568" gives the
+//   first), with full-width digits, hyphens of every
 //   kind (－ ‐ ― ー), parentheses and spaces as separators: 0191(23)4567,
 //   0191-23-4567, 0191234567, (0191)23-4567, ０１９１－２３－４５６７,
 //   TEL:0191-23-4567, +81-191-23-4567, "0191-31-7700(代表), 内線21" (内線

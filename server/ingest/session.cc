@@ -18,6 +18,7 @@
 #include "server/ingest/profile_cache.h"
 #include "server/ingest/record_merge.h"
 #include "server/names/resource_name.h"
+#include "server/records/limits.h"
 #include "server/records/validate.h"
 #include "server/resolve/names.h"
 #include "server/store/index.h"
@@ -30,10 +31,10 @@ namespace renkei::ingest {
 namespace {
 
 using google::protobuf::Message;
+using records::kMaxSourceLength;
 
 // Organizations an import creates get slots from here until written.
 constexpr uint64_t kPendingBase = uint64_t{1} << 62;
-constexpr size_t kMaxSourceLength = 200;
 
 constexpr double kDefaultLinkThreshold = 0.85;
 constexpr double kDefaultCreateThreshold = 0.5;
@@ -174,6 +175,10 @@ absl::StatusOr<std::unique_ptr<Session>> Session::Start(store::Store* store,
   if (header.source().empty() || text::CodePointCount(header.source()) > kMaxSourceLength) {
     return InvalidFieldError("header.source",
                              absl::StrCat("is required, 1..", kMaxSourceLength, " characters"));
+  }
+  if (text::CodePointCount(header.source_list()) > kMaxSourceLength) {
+    return InvalidFieldError("header.source_list",
+                             absl::StrCat("is at most ", kMaxSourceLength, " characters"));
   }
   if (!(header.link_threshold() >= 0 && header.link_threshold() <= 1)) {
     return InvalidFieldError("header.link_threshold", "must lie in 0..1");
@@ -582,7 +587,11 @@ void Session::PlanRecordRow(const v1::ImportRow& row, v1::RowOutcome* outcome, P
     if (!existing.empty()) continue;
     absl::StatusOr<std::string> holder =
         store_.Lookup(store::ExternalIdKey(kind, id.source(), id.value()));
-    if (holder.ok()) existing = *holder;
+    if (holder.ok()) {
+      existing = *holder;
+    } else if (auto dry = dry_external_ids_.find(keys.back()); dry != dry_external_ids_.end()) {
+      existing = dry->second;
+    }
   }
   const std::string natural = NaturalKey(*record);
   if (existing.empty()) {
@@ -590,20 +599,37 @@ void Session::PlanRecordRow(const v1::ImportRow& row, v1::RowOutcome* outcome, P
     if (known != natural_keys_.end()) existing = known->second;
   }
   keys.push_back(existing.empty() ? natural : existing);
+  // Merges the row into `target`, or leaves both untouched and says why the
+  // merged record would be invalid (an end date before the start another
+  // row gave …).
+  auto merge_into = [&](Message* target,
+                        std::set<std::string>* claimed) -> absl::StatusOr<std::vector<std::string>> {
+    std::unique_ptr<Message> merged(target->New());
+    merged->CopyFrom(*target);
+    std::set<std::string> merged_claimed = *claimed;
+    std::vector<std::string> changed = MergeRecord(*record, origin, &merged_claimed, merged.get());
+    records::DeriveFields(merged.get());
+    absl::Status valid = records::ValidateRecord(*merged);
+    if (!valid.ok()) return valid;
+    target->CopyFrom(*merged);
+    *claimed = std::move(merged_claimed);
+    return changed;
+  };
   // A row repeated in this batch joins the first; the first row's values win.
   for (const std::string& key : keys) {
     auto in_batch = plan.record_by_key.find(key);
     if (in_batch == plan.record_by_key.end()) continue;
     Plan::Record& planned = plan.records[in_batch->second];
-    std::vector<std::string> changed;
-    if (planned.create) {
-      changed = MergeRecord(*record, origin, &planned.claimed, planned.record.get());
-    } else {
-      changed = MergeRecord(*record, origin, &claimed_[planned.name], planned.result.get());
-      planned.merges.emplace_back(std::move(record), origin);
+    absl::StatusOr<std::vector<std::string>> changed =
+        planned.create ? merge_into(planned.record.get(), &planned.claimed)
+                       : merge_into(planned.result.get(), &claimed_[planned.name]);
+    if (!changed.ok()) {
+      return reject(absl::StrCat(noun, ".", Reason(changed.status()),
+                                 " (merged with an earlier row of the same record)"));
     }
-    for (const std::string& path : changed) outcome->add_changed_fields(path);
-    outcome->set_action(changed.empty() ? v1::IMPORT_ACTION_LINKED : v1::IMPORT_ACTION_UPDATED);
+    if (!planned.create) planned.merges.emplace_back(std::move(record), origin);
+    for (const std::string& path : *changed) outcome->add_changed_fields(path);
+    outcome->set_action(changed->empty() ? v1::IMPORT_ACTION_LINKED : v1::IMPORT_ACTION_UPDATED);
     outcome->set_evidence("同じファイルの前の行と同一");
     planned.outcomes.push_back(outcome);
     for (const std::string& k : keys) plan.record_by_key.emplace(k, in_batch->second);
@@ -621,14 +647,21 @@ void Session::PlanRecordRow(const v1::ImportRow& row, v1::RowOutcome* outcome, P
   } else {
     planned.name = existing;
     planned.result.reset(record->New());
-    absl::Status read = store_.Get(existing, planned.result.get());
-    if (!read.ok()) return reject(absl::StrCat("reading ", existing, ": ", read.message()));
+    if (auto dry = dry_records_.find(existing); dry != dry_records_.end()) {
+      planned.result->CopyFrom(*dry->second);
+    } else {
+      absl::Status read = store_.Get(existing, planned.result.get());
+      if (!read.ok()) return reject(absl::StrCat("reading ", existing, ": ", read.message()));
+    }
     std::set<std::string>& claimed = claimed_[existing];
     planned.claimed_before = claimed;
-    const std::vector<std::string> changed =
-        MergeRecord(*record, origin, &claimed, planned.result.get());
-    for (const std::string& path : changed) outcome->add_changed_fields(path);
-    outcome->set_action(changed.empty() ? v1::IMPORT_ACTION_LINKED : v1::IMPORT_ACTION_UPDATED);
+    absl::StatusOr<std::vector<std::string>> changed = merge_into(planned.result.get(), &claimed);
+    if (!changed.ok()) {
+      return reject(absl::StrCat(noun, ".", Reason(changed.status()), " (merged with ", existing,
+                                 " as held)"));
+    }
+    for (const std::string& path : *changed) outcome->add_changed_fields(path);
+    outcome->set_action(changed->empty() ? v1::IMPORT_ACTION_LINKED : v1::IMPORT_ACTION_UPDATED);
     outcome->set_name(existing);
     outcome->set_evidence("外部ID一致または同じ所属・題名");
     planned.merges.emplace_back(std::move(record), origin);
@@ -745,8 +778,23 @@ absl::Status Session::Commit(Plan& plan) {
   summary_.set_memberships_updated(summary_.memberships_updated() + memberships_updated);
   if (dry_run) {
     // Later batches find these memberships (a row of the same organization
-    // updates, not creates, it).
+    // updates, not creates, it) and these records.
     for (uint64_t slot : plan.membership_order) memberships_[slot] = plan.memberships[slot].record;
+    for (Plan::Record& planned : plan.records) {
+      const std::string name =
+          planned.create ? absl::StrCat("new:", dry_records_.size() + 1) : planned.name;
+      std::unique_ptr<Message>& kept = dry_records_[name];
+      kept = planned.create ? std::move(planned.record) : std::move(planned.result);
+      for (v1::RowOutcome* outcome : planned.outcomes) outcome->set_name(name);
+      natural_keys_[NaturalKey(*kept)] = name;
+      const auto* ids = kept->GetDescriptor()->FindFieldByName("external_ids");
+      for (int i = 0; i < kept->GetReflection()->FieldSize(*kept, ids); ++i) {
+        const auto& id = static_cast<const v1::ExternalId&>(
+            kept->GetReflection()->GetRepeatedMessage(*kept, ids, i));
+        dry_external_ids_.emplace(absl::StrCat("id|", id.source(), "|", id.value()), name);
+      }
+      if (planned.create) claimed_[name] = std::move(planned.claimed);
+    }
     return absl::OkStatus();
   }
   // Created organizations have their ids now.

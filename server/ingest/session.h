@@ -107,6 +107,11 @@ class Session {
   // Record kinds: natural key → record name (or "new:N"), so a row repeated
   // in one file links to the first.
   std::map<std::string, std::string> natural_keys_;
+  // Dry run of a record kind: the records it would create ("new:N") or
+  // change, as it would leave them, and the external ids they would hold, so
+  // a later batch finds them as a real run would.
+  std::map<std::string, std::unique_ptr<google::protobuf::Message>> dry_records_;
+  std::map<std::string, std::string> dry_external_ids_;
   v1::ImportSummary summary_;
 };
 

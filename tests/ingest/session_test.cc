@@ -783,6 +783,73 @@ TEST_F(SessionTest, RowsOfOneExternalIdInOneBatchMakeOneRecord) {
   EXPECT_EQ(Get<v1::Seed>(result.outcomes[0].name()).title(), "高精度切削技術");
 }
 
+TEST_F(SessionTest, DryRunOfRecordsFindsARecordOfAnEarlierBatch) {
+  const Result orgs = Import(Members("konwakai/会員名簿"), FirstList());
+  v1::ImportRow seed;
+  seed.set_row(1);
+  seed.mutable_seed()->set_institution(orgs.outcomes[0].name());
+  seed.mutable_seed()->set_title("高精度切削技術");
+  v1::ExternalId* id = seed.mutable_seed()->add_external_ids();
+  id->set_source("kennan/seed-no");
+  id->set_value("S-1");
+  v1::ImportRow again = seed;
+  again.set_row(2);
+  again.mutable_seed()->set_summary("難削材の高能率加工");
+  v1::ImportHeader header = Header(v1::IMPORT_KIND_SEEDS, "kennan/seeds.csv");
+  header.set_dry_run(true);
+  const int64_t revision = store_->revision();
+  const Result result = Import(header, {Batch({seed}), Batch({again})});
+  ASSERT_THAT(result.outcomes, SizeIs(2));
+  EXPECT_EQ(result.outcomes[0].action(), v1::IMPORT_ACTION_CREATED);
+  EXPECT_EQ(result.outcomes[0].name(), "new:1");
+  // As a real run: the second batch's row updates the record the first made.
+  EXPECT_EQ(result.outcomes[1].action(), v1::IMPORT_ACTION_UPDATED)
+      << result.outcomes[1].ShortDebugString();
+  EXPECT_EQ(result.outcomes[1].name(), "new:1");
+  EXPECT_THAT(result.outcomes[1].changed_fields(), ElementsAre("summary"));
+  EXPECT_EQ(result.summary.created(), 1);
+  EXPECT_EQ(result.summary.updated(), 1);
+  EXPECT_EQ(store_->revision(), revision);
+  EXPECT_THAT(List<v1::Seed>(Kind::kSeed), IsEmpty());
+}
+
+TEST_F(SessionTest, RowsMergedIntoOneRecordAreDerivedAndCheckedTogether) {
+  const Result orgs = Import(Members("konwakai/会員名簿"), FirstList());
+  v1::ImportRow row;
+  row.set_row(1);
+  v1::Collaboration* c = row.mutable_collaboration();
+  c->set_type(v1::COLLABORATION_TYPE_JOINT_RESEARCH);
+  c->set_title("難削材の切削条件最適化");
+  *c->mutable_start_date() = Date(2025, 6, 1);
+  c->add_participants()->set_organization(orgs.outcomes[0].name());
+  v1::ExternalId* id = c->add_external_ids();
+  id->set_source("kennan/contract-no");
+  id->set_value("R7-012");
+  // Valid alone, but its end is before the start the first row gave (the
+  // first row's values win).
+  v1::ImportRow backwards = row;
+  backwards.set_row(2);
+  backwards.mutable_collaboration()->set_summary("三年目");
+  *backwards.mutable_collaboration()->mutable_start_date() = Date(2023, 4, 1);
+  *backwards.mutable_collaboration()->mutable_end_date() = Date(2024, 3, 31);
+  v1::ImportRow ends = row;  // the same contract, now with its end
+  ends.set_row(3);
+  *ends.mutable_collaboration()->mutable_end_date() = Date(2027, 3, 31);
+  const Result result = Import(Header(v1::IMPORT_KIND_COLLABORATIONS, "collab.csv"),
+                               Batch({row, backwards, ends}));
+  ASSERT_THAT(result.outcomes, SizeIs(3));
+  EXPECT_EQ(result.outcomes[0].action(), v1::IMPORT_ACTION_CREATED);
+  EXPECT_EQ(result.outcomes[1].action(), v1::IMPORT_ACTION_REJECTED);
+  EXPECT_THAT(result.outcomes[1].message(),
+              AllOf(HasSubstr("collaboration.end_date"), HasSubstr("earlier row")));
+  EXPECT_EQ(result.outcomes[2].action(), v1::IMPORT_ACTION_UPDATED);
+  EXPECT_EQ(result.outcomes[2].name(), result.outcomes[0].name());
+  const v1::Collaboration stored = Get<v1::Collaboration>(result.outcomes[0].name());
+  EXPECT_EQ(stored.end_date().year(), 2027);
+  EXPECT_THAT(stored.fiscal_years(), ElementsAre(2025, 2026));  // derived from both rows
+  EXPECT_EQ(stored.summary(), "");  // the rejected row changed nothing
+}
+
 TEST_F(SessionTest, CollaborationParticipantsNamedByName) {
   const Result orgs = Import(Members("konwakai/会員名簿"), FirstList());
   v1::ImportRow row;
@@ -851,6 +918,9 @@ TEST_F(SessionTest, BadHeadersNameTheirField) {
   header = Header(v1::IMPORT_KIND_SEEDS, "seeds.csv");
   header.set_sync(true);
   EXPECT_THAT(std::string(start(header).message()), StartsWith("header.sync"));
+  header = Members("list.csv");
+  header.set_source_list(std::string(301, 'x'));
+  EXPECT_THAT(std::string(start(header).message()), StartsWith("header.source_list"));
   header = Members("list.csv");
   header.set_link_threshold(1.5);
   EXPECT_THAT(std::string(start(header).message()), StartsWith("header.link_threshold"));
