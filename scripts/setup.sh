@@ -8,6 +8,7 @@ PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   librocksdb-dev libabsl-dev libicu-dev
   libmecab-dev mecab-ipadic-utf8
+  libjemalloc-dev
   libgtest-dev libgmock-dev
   libcli11-dev
   golang-github-gogo-googleapis-dev

@@ -21,6 +21,7 @@
 #include "server/records/limits.h"
 #include "server/records/validate.h"
 #include "server/resolve/names.h"
+#include "server/resolve/reading.h"
 #include "server/store/index.h"
 #include "server/store/store.h"
 #include "server/text/normalize.h"
@@ -367,8 +368,11 @@ void Session::PlanOrganizationRow(const v1::ImportRow& row, v1::RowOutcome* outc
   }
   Origin origin{header_.source(), row.row(), google::protobuf::util::TimeUtil::GetCurrentTime(),
                 header_.kind() == v1::IMPORT_KIND_CORPORATE_REGISTRY};
+  // The organization the row would create: checked now, kept if created.
+  std::set<std::string> new_claimed;
+  v1::Organization new_organization = NewOrganization(facts, origin, &new_claimed);
   {
-    v1::Organization check = NewOrganization(facts, origin);
+    v1::Organization check = new_organization;
     records::PrepareForCreate(&check);
     absl::Status valid = records::ValidateRecord(check);
     if (!valid.ok()) return reject(absl::StrCat("organization.", Reason(valid)));
@@ -440,10 +444,16 @@ void Session::PlanOrganizationRow(const v1::ImportRow& row, v1::RowOutcome* outc
     Plan::Organization& planned = plan.organizations[slot];
     planned.create = true;
     // The row's fields are its own: a later row of this import keeps them.
-    planned.record = NewOrganization(facts, origin, &claimed_[SlotName(slot)]);
+    planned.record = std::move(new_organization);
+    claimed_[SlotName(slot)] = std::move(new_claimed);
     plan.organization_order.push_back(slot);
     outcome->set_action(v1::IMPORT_ACTION_CREATED);
-    resolver_.Add(slot, resolve::ProfileOf(planned.record, reader_));
+    // Its profile; the reading is the row's when the name is (MeCab is slow).
+    resolve::Profile created = resolve::ProfileOf(planned.record, nullptr);
+    created.reading = created.name_keys.front() == profile.name_keys.front()
+                          ? profile.reading
+                          : reader_ != nullptr ? reader_->Read(created.name_keys.front()) : "";
+    resolver_.Add(slot, std::move(created));
   } else {
     slot = decision.id;
     auto planned_it = plan.organizations.find(slot);

@@ -21,6 +21,10 @@ const std::vector<Place>& Places();
 // The place `text` ends with (the longest), or nullptr.
 const Place* PlaceAtEnd(absl::string_view normalized_text);
 
+// The place `text` starts with (the longest), or nullptr. Looks at the places
+// sharing the text's first byte only: called once per character of a name.
+const Place* PlaceAtStart(absl::string_view normalized_text);
+
 }  // namespace renkei::resolve
 
 #endif  // RENKEI_SERVER_RESOLVE_PLACES_H_

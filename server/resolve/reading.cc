@@ -138,21 +138,41 @@ absl::StatusOr<std::unique_ptr<Reader>> Reader::Create() {
   return std::unique_ptr<Reader>(new Reader(std::move(model)));
 }
 
+struct Reader::Parser {
+  std::unique_ptr<MeCab::Tagger> tagger;
+  std::unique_ptr<MeCab::Lattice> lattice;
+};
+
 Reader::Reader(std::unique_ptr<MeCab::Model> model) : model_(std::move(model)) {}
 Reader::~Reader() = default;
+
+std::unique_ptr<Reader::Parser> Reader::TakeParser() const {
+  {
+    absl::MutexLock lock(&mu_);
+    if (!idle_.empty()) {
+      std::unique_ptr<Parser> parser = std::move(idle_.back());
+      idle_.pop_back();
+      return parser;
+    }
+  }
+  auto parser = std::make_unique<Parser>();
+  parser->tagger.reset(model_->createTagger());
+  parser->lattice.reset(model_->createLattice());
+  if (parser->tagger == nullptr || parser->lattice == nullptr) return nullptr;
+  return parser;
+}
+
+void Reader::GiveBack(std::unique_ptr<Parser> parser) const {
+  absl::MutexLock lock(&mu_);
+  idle_.push_back(std::move(parser));
+}
 
 std::string Reader::Read(absl::string_view name_key) const {
   if (name_key.empty()) return "";
   // Places first: the dictionary reads many of them wrongly.
   std::string text;
   for (size_t i = 0; i < name_key.size();) {
-    const Place* found = nullptr;
-    for (const Place& place : Places()) {
-      if (absl::StartsWith(name_key.substr(i), place.name)) {
-        found = &place;
-        break;
-      }
-    }
+    const Place* found = PlaceAtStart(name_key.substr(i));
     if (found != nullptr) {
       text.append(found->reading);
       i += found->name.size();
@@ -184,16 +204,22 @@ std::string Reader::Read(absl::string_view name_key) const {
     }
     return true;
   };
-  std::unique_ptr<MeCab::Tagger> tagger(model_->createTagger());
-  std::unique_ptr<MeCab::Lattice> lattice(model_->createLattice());
-  if (tagger == nullptr || lattice == nullptr) return "";
-  lattice->set_sentence(text.c_str());
-  if (!tagger->parse(lattice.get())) return "";
-  for (const MeCab::Node* node = lattice->bos_node(); node != nullptr; node = node->next) {
+  std::unique_ptr<Parser> parser = TakeParser();
+  if (parser == nullptr) return "";
+  MeCab::Lattice& lattice = *parser->lattice;
+  lattice.set_sentence(text.c_str());
+  bool read = parser->tagger->parse(&lattice);
+  for (const MeCab::Node* node = read ? lattice.bos_node() : nullptr; node != nullptr;
+       node = node->next) {
     if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE) continue;
-    if (!read_part(absl::string_view(node->surface, node->length), node->feature)) return "";
+    if (!read_part(absl::string_view(node->surface, node->length), node->feature)) {
+      read = false;
+      break;
+    }
   }
-  return FoldReading(reading);
+  lattice.clear();
+  GiveBack(std::move(parser));
+  return read ? FoldReading(reading) : "";
 }
 
 }  // namespace renkei::resolve

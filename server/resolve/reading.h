@@ -5,15 +5,19 @@
 // names. Readings are folded (FoldReading) so long vowels written either way
 // (セイコウ / セイコー) agree.
 //
-// Thread-safe: each call makes its own tagger.
+// Thread-safe: a call takes an idle tagger from a pool (or makes one) and
+// returns it.
 #ifndef RENKEI_SERVER_RESOLVE_READING_H_
 #define RENKEI_SERVER_RESOLVE_READING_H_
 
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 
 namespace MeCab {
 class Model;
@@ -34,8 +38,14 @@ class Reader {
   std::string Read(absl::string_view name_key) const;
 
  private:
+  struct Parser;  // a MeCab tagger and lattice, used by one call at a time
   explicit Reader(std::unique_ptr<MeCab::Model> model);
+  std::unique_ptr<Parser> TakeParser() const;
+  void GiveBack(std::unique_ptr<Parser> parser) const;
+
   std::unique_ptr<MeCab::Model> model_;
+  mutable absl::Mutex mu_;
+  mutable std::vector<std::unique_ptr<Parser>> idle_ ABSL_GUARDED_BY(mu_);
 };
 
 // Folds a katakana reading: small kana to full size, ヂ/ヅ/ヲ to ジ/ズ/オ,
