@@ -11,9 +11,12 @@
 // counts; the same for grade ≥ 2 beside them) for: the matcher, the matcher
 // without the thesaurus, and the baseline (character bigrams of NFKC text,
 // BM25, no thesaurus, no graph).
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -23,6 +26,51 @@
 
 ABSL_FLAG(std::string, thesaurus_dir, "", "thesaurus directory (default: the server's default)");
 ABSL_FLAG(std::string, analyzer, "words", "the server's analyzer: words or bigram");
+ABSL_FLAG(bool, misses, false,
+          "also list, need by need, the relevant seeds the matcher leaves out of its top 10 "
+          "(with their grade and rank in both rankers): for development sets only");
+
+namespace {
+
+// The relevant seeds of each need that the matcher's top 10 lacks.
+void PrintMisses(const renkei::eval::EvalSet& set, const renkei::eval::Ranker& matcher,
+                 const renkei::eval::Ranker& baseline) {
+  std::map<std::string, std::string> titles;
+  for (const auto& seed : set.seeds) titles[seed.id] = seed.title;
+  for (const auto& need : set.needs) {
+    auto graded = set.grades.find(need.id);
+    if (graded == set.grades.end()) continue;
+    auto ours = matcher(need.id);
+    auto theirs = baseline(need.id);
+    if (!ours.ok() || !theirs.ok()) continue;
+    auto rank_in = [](const std::vector<std::string>& ranking, const std::string& id) {
+      auto it = std::find(ranking.begin(), ranking.end(), id);
+      return it == ranking.end() ? std::string("-")
+                                 : absl::StrCat(it - ranking.begin() + 1);
+    };
+    std::vector<std::string> lines;
+    for (const auto& [seed, grade] : graded->second) {
+      if (grade == 0) continue;
+      const std::string rank = rank_in(*ours, seed);
+      if (rank != "-" && std::stoi(rank) <= 10) continue;
+      lines.push_back(absl::StrCat("  missed ", seed, " (grade ", grade, ", matcher rank ", rank,
+                                   ", baseline rank ", rank_in(*theirs, seed), ") ",
+                                   titles[seed]));
+    }
+    if (lines.empty()) continue;
+    std::printf("%s %s\n", need.id.c_str(), need.title.c_str());
+    for (size_t i = 0; i < ours->size() && i < 10; ++i) {
+      const std::string& id = (*ours)[i];
+      auto g = graded->second.find(id);
+      std::printf("  %2zu %s g%s %s\n", i + 1, id.c_str(),
+                  g == graded->second.end() ? "-" : absl::StrCat(g->second).c_str(),
+                  titles[id].c_str());
+    }
+    for (const std::string& line : lines) std::printf("%s\n", line.c_str());
+  }
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   std::vector<char*> args = absl::ParseCommandLine(argc, argv);
@@ -84,6 +132,13 @@ int main(int argc, char** argv) {
                     matcher->recall_at_10 - bm25->recall_at_10, matcher->mrr - bm25->mrr);
         std::printf("needs graded: %d; with a grade >= 2 seed: %d\n", matcher->needs_graded,
                     matcher->needs_with_strong);
+        if (absl::GetFlag(FLAGS_misses)) {
+          PrintMisses(
+              *set, [&](const std::string& id) { return (*ranker)->Rank(id, false); },
+              [&](const std::string& id) -> absl::StatusOr<std::vector<std::string>> {
+                return baseline.Rank(id);
+              });
+        }
       }
     }
   }

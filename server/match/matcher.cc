@@ -301,6 +301,13 @@ namespace {
 
 // Matching looks further than search: pseudo-relevance feedback finds seeds
 // that say the same thing in other words (measured on tests/data/match_dev).
+// A seed whose text matches at least this well (against the best match)
+// speaks for its researcher; the seeds of the kLabsWidened best such
+// researchers (at most kLabSeeds each) are candidates too.
+constexpr double kStrongText = 0.5;
+constexpr size_t kLabsWidened = 3;
+constexpr int kLabSeeds = 30;
+
 SearchParameters MatchingParameters() {
   SearchParameters parameters;
   parameters.feedback_documents = 5;
@@ -391,7 +398,64 @@ absl::StatusOr<Suggestions> Matcher::SeedsFor(const std::string& query, const st
   }
   std::set<std::string> wanted;
   for (const std::string& f : need_fields) wanted.insert(text::NormalizeText(f));
+
+  // The researchers of the seeds the text matches well, each with their two
+  // best such seeds: a coordinator who calls a researcher about one seed
+  // hears about the rest of their work, the neighbouring techniques of the
+  // same laboratory. Their other seeds join the candidates.
+  struct Lab {
+    double best = 0, second = 0;
+    std::string best_seed, best_title, second_title;
+  };
+  std::map<std::string, Lab> labs;  // lead researcher → their best matches
+  std::vector<TextMatch> candidates = ranked.matches;
   for (const TextMatch& match : ranked.matches) {
+    RENKEI_ASSIGN_OR_RETURN(const v1::Seed* seed, seed_of(match.name));
+    const double signal = match.score / top;
+    if (seed->researchers().empty() || signal < kStrongText) continue;
+    Lab& lab = labs[seed->researchers(0)];
+    if (signal > lab.best) {
+      lab.second = lab.best;
+      lab.second_title = lab.best_title;
+      lab.best = signal;
+      lab.best_seed = match.name.ToString();
+      lab.best_title = seed->title();
+    } else if (signal > lab.second) {
+      lab.second = signal;
+      lab.second_title = seed->title();
+    }
+  }
+  {
+    std::set<std::string> known;
+    for (const TextMatch& match : candidates) known.insert(match.name.ToString());
+    std::vector<std::pair<double, std::string>> strongest;
+    for (const auto& [person, lab] : labs) strongest.emplace_back(lab.best, person);
+    std::sort(strongest.rbegin(), strongest.rend());
+    if (strongest.size() > kLabsWidened) strongest.resize(kLabsWidened);
+    for (const auto& [best, person] : strongest) {
+      absl::StatusOr<ResourceName> researcher = ParseResourceName(person, Kind::kPerson);
+      if (!researcher.ok()) continue;
+      store::ListRequest request;
+      request.kind = Kind::kSeed;
+      request.terms.push_back(store::SeedsOfResearcher(researcher->id));
+      request.page_size = kLabSeeds;
+      RENKEI_ASSIGN_OR_RETURN(store::ListResult page, store_.List(request, v1::Seed()));
+      for (const auto& record : page.records) {
+        const auto& seed = static_cast<const v1::Seed&>(*record);
+        if (!known.insert(seed.name()).second) continue;
+        RENKEI_ASSIGN_OR_RETURN(ResourceName name, ParseResourceName(seed.name(), Kind::kSeed));
+        if (filter) {
+          RENKEI_ASSIGN_OR_RETURN(bool accepted, filter(name));
+          if (!accepted) continue;
+        }
+        TextMatch neighbour;
+        neighbour.name = name;
+        candidates.push_back(std::move(neighbour));
+      }
+    }
+  }
+
+  for (const TextMatch& match : candidates) {
     RENKEI_ASSIGN_OR_RETURN(const v1::Seed* seed, seed_of(match.name));
     absl::StatusOr<const v1::Organization*> institution = relations.Organization(seed->institution());
     Suggestion s;
@@ -423,6 +487,21 @@ absl::StatusOr<Suggestions> Matcher::SeedsFor(const std::string& query, const st
                       KindLabel((*institution)->kind()), "）");
     }
     Add(&s, "field", weights_.field, field, &reasons);
+    // The same researcher's other work matches well.
+    if (!seed->researchers().empty()) {
+      auto lab = labs.find(seed->researchers(0));
+      if (lab != labs.end()) {
+        const bool own = lab->second.best_seed == s.name.ToString();
+        const double other = own ? lab->second.second : lab->second.best;
+        const std::string& title = own ? lab->second.second_title : lab->second.best_title;
+        if (other >= kStrongText) {
+          Add(&s, "researcher", weights_.researcher,
+              {other, absl::StrFormat("同じ研究者の「%s」の一致度 %.2f", title, other),
+               absl::StrCat("同じ研究者の「", title, "」が合う")},
+              &reasons);
+        }
+      }
+    }
     std::vector<std::string> people(seed->researchers().begin(), seed->researchers().end());
     RENKEI_ASSIGN_OR_RETURN(Scored graph, scoring.Graph(company, seed->institution(), people));
     Add(&s, "graph", weights_.graph, graph, &reasons);

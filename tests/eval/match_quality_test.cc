@@ -1,11 +1,12 @@
 // The matcher against a plain BM25 baseline on the held-out labelled set
 // (tests/data/match), through a real server, in the same run.
 //
-// Measured (docs/matching.md): nDCG@10 0.822 vs 0.738 (+0.083), recall@10
-// 0.723 vs 0.660 (+0.063), MRR 0.912 vs 0.832. The issue asked for at
-// least +0.05 nDCG@10 and +0.10 recall@10; the recall margin falls short of
-// that and this test guards what was reached (+0.06) instead of a number the
-// matcher does not make. The set measures; nothing is tuned against it.
+// Measured (docs/matching.md): nDCG@10 0.830 vs 0.738 (+0.091), recall@10
+// 0.764 vs 0.660 (+0.104), MRR 0.905 vs 0.832. The issue asks for at least
+// +0.05 nDCG@10 and +0.10 recall@10; the ranking is deterministic, so this
+// test asserts those margins as they are. The set measures; nothing is
+// tuned against it (the matcher is tuned on tests/data/match_dev and
+// match_dev2).
 #include <gtest/gtest.h>
 
 #include "eval/match_eval.h"
@@ -40,7 +41,7 @@ TEST(MatchQualityTest, MatcherBeatsTheBaselineByAClearMargin) {
   RecordProperty("matcher_recall_at_10", std::to_string(matcher->recall_at_10));
   RecordProperty("baseline_recall_at_10", std::to_string(bm25->recall_at_10));
   EXPECT_GE(matcher->ndcg_at_10, bm25->ndcg_at_10 + 0.05);
-  EXPECT_GE(matcher->recall_at_10, bm25->recall_at_10 + 0.06);
+  EXPECT_GE(matcher->recall_at_10, bm25->recall_at_10 + 0.10);
   EXPECT_GE(matcher->mrr, bm25->mrr + 0.03);
 }
 

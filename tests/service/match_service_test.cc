@@ -113,6 +113,34 @@ TEST_F(MatchServiceTest, SuggestionsCarryResearchersSignalsAndAReason) {
   EXPECT_NEAR(sum, top.score(), 1e-9);
 }
 
+TEST_F(MatchServiceTest, TheSameResearchersOtherWorkJoinsTheList) {
+  const v1::Organization kennan =
+      Institution("岩手県南技術研究センター", v1::ORGANIZATION_KIND_PUBLIC_RESEARCH);
+  const v1::Person kudo = CreateResearcher(kennan.name(), "工藤 健");
+  const v1::Person ono = CreateResearcher(kennan.name(), "小野 里美");
+  const v1::Organization company = CreateCompany("株式会社千厩精密");
+  const v1::Seed hit = Seed(kennan.name(), kudo.name(), "めっき皮膜の密着不良の原因解析",
+                            "めっきの剥がれを断面観察と元素分析で調べる。");
+  // Shares no word with the need, but is the same laboratory's work.
+  const v1::Seed neighbour = Seed(kennan.name(), kudo.name(), "ねじの締付け管理",
+                                  "トルクと軸力の関係を測る。");
+  const v1::Seed stranger = Seed(kennan.name(), ono.name(), "木材の乾燥条件の最適化",
+                                 "製材の割れと反りを抑える。");
+  const v1::Need need = Need(company.name(), "めっきが剥がれる", "出荷後にめっきの剥がれが見つかる。");
+  const v1::SeedSuggestions response = ForNeed(need.name());
+  // The stranger may follow on a faint match (feedback terms), never before.
+  const std::vector<std::string> ranking = Ranking(response);
+  ASSERT_GE(ranking.size(), 2u);
+  EXPECT_EQ(ranking[0], hit.name());
+  EXPECT_EQ(ranking[1], neighbour.name());
+  const v1::SeedSuggestion& second = response.suggestions(1);
+  EXPECT_EQ(SignalOf(second, "text"), 0);
+  EXPECT_GT(SignalOf(second, "researcher"), 0);
+  EXPECT_THAT(second.reason(), HasSubstr("同じ研究者の「めっき皮膜の密着不良の原因解析」が合う"));
+  // The hit gets nothing for itself: its researcher's other work does not match.
+  EXPECT_EQ(SignalOf(response.suggestions(0), "researcher"), 0);
+}
+
 TEST_F(MatchServiceTest, SharedNetworksAndEarlierWorkLiftASeed) {
   const v1::Organization kosen = Institution("一関工業高等専門学校", v1::ORGANIZATION_KIND_ACADEMIC);
   const v1::Organization kennan =
