@@ -39,6 +39,14 @@ bool Contains(absl::string_view text, absl::string_view term) {
   return false;
 }
 
+// The bytes of the first UTF-8 character of `text` ("" when empty).
+absl::string_view FirstCharacter(absl::string_view text) {
+  if (text.empty()) return text;
+  const auto lead = static_cast<unsigned char>(text[0]);
+  const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  return text.substr(0, std::min(length, text.size()));
+}
+
 bool Occurs(const std::string& term, const std::vector<std::string>& grams,
             absl::string_view query, const std::set<std::string>& query_terms) {
   if (Contains(query, term)) return true;
@@ -57,6 +65,7 @@ absl::StatusOr<std::unique_ptr<Thesaurus>> Thesaurus::Parse(absl::string_view te
   std::unique_ptr<Thesaurus> thesaurus(new Thesaurus());
   absl::Status status = thesaurus->AddFile(text, name);
   if (!status.ok()) return status;
+  thesaurus->BuildIndex();
   return thesaurus;
 }
 
@@ -79,6 +88,7 @@ absl::StatusOr<std::unique_ptr<Thesaurus>> Thesaurus::LoadDirectory(const std::s
     absl::Status status = thesaurus->AddFile(content.str(), path.filename().string());
     if (!status.ok()) return status;
   }
+  thesaurus->BuildIndex();
   return thesaurus;
 }
 
@@ -133,11 +143,41 @@ absl::Status Thesaurus::AddFile(absl::string_view text, const std::string& name)
   return absl::OkStatus();
 }
 
+void Thesaurus::BuildIndex() {
+  ordered_.clear();
+  by_first_character_.clear();
+  by_gram_.clear();
+  for (const auto& entry : terms_) {
+    const auto position = static_cast<uint32_t>(ordered_.size());
+    ordered_.push_back(&entry);
+    by_first_character_[std::string(FirstCharacter(entry.first))].push_back(position);
+    for (const std::string& gram : entry.second.grams) by_gram_[gram].push_back(position);
+  }
+}
+
 std::vector<Thesaurus::Expansion> Thesaurus::Expand(absl::string_view folded_query) const {
   const std::vector<std::string> query_grams = DistinctTerms(folded_query);
   const std::set<std::string> query_terms(query_grams.begin(), query_grams.end());
+  // The terms that may occur: those starting with a character of the query
+  // (literally), those sharing a bigram with it (loosely); Occurs decides.
+  std::vector<bool> maybe(ordered_.size(), false);
+  for (size_t at = 0; at < folded_query.size();) {
+    const absl::string_view character = FirstCharacter(folded_query.substr(at));
+    auto found = by_first_character_.find(std::string(character));
+    if (found != by_first_character_.end()) {
+      for (uint32_t position : found->second) maybe[position] = true;
+    }
+    at += character.size();
+  }
+  for (const std::string& gram : query_terms) {
+    auto found = by_gram_.find(gram);
+    if (found == by_gram_.end()) continue;
+    for (uint32_t position : found->second) maybe[position] = true;
+  }
   std::map<std::string, Expansion> by_phrase;
-  for (const auto& [term, entry] : terms_) {
+  for (size_t position = 0; position < ordered_.size(); ++position) {
+    if (!maybe[position]) continue;
+    const auto& [term, entry] = *ordered_[position];
     if (!Occurs(term, entry.grams, folded_query, query_terms)) continue;
     for (size_t index : entry.groups) {
       const Group& group = groups_[index];

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <cstdint>
 #include <unordered_map>
 #include <vector>
 
@@ -34,6 +35,8 @@ class Thesaurus {
                                                           const std::string& name);
   // An empty thesaurus.
   static std::unique_ptr<Thesaurus> Empty();
+  Thesaurus(const Thesaurus&) = delete;  // ordered_ points into terms_
+  Thesaurus& operator=(const Thesaurus&) = delete;
 
   // The other terms of every group with a term the query holds.
   // `folded_query` is normalized with NormalizeForSearch, then FoldKana. A
@@ -49,6 +52,8 @@ class Thesaurus {
  private:
   Thesaurus() = default;
   absl::Status AddFile(absl::string_view text, const std::string& name);
+  // Fills ordered_, by_first_character_ and by_gram_ (after the last AddFile).
+  void BuildIndex();
 
   struct Group {
     std::vector<std::string> terms;     // normalized
@@ -62,6 +67,12 @@ class Thesaurus {
   std::vector<Group> groups_;
   // Normalized term → the groups it is in.
   std::unordered_map<std::string, Term> terms_;
+  // What Expand looks at instead of every term: the terms in terms_'s order,
+  // and their positions there by first character and (loosely matched
+  // terms) by bigram.
+  std::vector<const std::pair<const std::string, Term>*> ordered_;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_first_character_;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_gram_;
 };
 
 }  // namespace renkei::text
