@@ -762,15 +762,21 @@ TEST_F(SessionTest, RecordRepeatedInOneBatchKeepsTheFirstRow) {
   EXPECT_THAT(List<v1::Person>(Kind::kPerson), SizeIs(1));
 }
 
-TEST_F(SessionTest, RowsOfOneExternalIdInOneBatchMakeOneRecord) {
-  const Result orgs = Import(Members("konwakai/会員名簿"), FirstList());
-  v1::ImportRow seed;
-  seed.set_row(1);
-  seed.mutable_seed()->set_institution(orgs.outcomes[0].name());
-  seed.mutable_seed()->set_title("高精度切削技術");
-  v1::ExternalId* id = seed.mutable_seed()->add_external_ids();
+// Row 1 of a seed catalogue: seed S-1 of `institution`.
+v1::ImportRow SeedRow(const std::string& institution) {
+  v1::ImportRow row;
+  row.set_row(1);
+  row.mutable_seed()->set_institution(institution);
+  row.mutable_seed()->set_title("高精度切削技術");
+  v1::ExternalId* id = row.mutable_seed()->add_external_ids();
   id->set_source("kennan/seed-no");
   id->set_value("S-1");
+  return row;
+}
+
+TEST_F(SessionTest, RowsOfOneExternalIdInOneBatchMakeOneRecord) {
+  const Result orgs = Import(Members("konwakai/会員名簿"), FirstList());
+  const v1::ImportRow seed = SeedRow(orgs.outcomes[0].name());
   v1::ImportRow retitled = seed;
   retitled.set_row(2);
   retitled.mutable_seed()->set_title("高精度切削技術(改)");
@@ -785,13 +791,7 @@ TEST_F(SessionTest, RowsOfOneExternalIdInOneBatchMakeOneRecord) {
 
 TEST_F(SessionTest, DryRunOfRecordsFindsARecordOfAnEarlierBatch) {
   const Result orgs = Import(Members("konwakai/会員名簿"), FirstList());
-  v1::ImportRow seed;
-  seed.set_row(1);
-  seed.mutable_seed()->set_institution(orgs.outcomes[0].name());
-  seed.mutable_seed()->set_title("高精度切削技術");
-  v1::ExternalId* id = seed.mutable_seed()->add_external_ids();
-  id->set_source("kennan/seed-no");
-  id->set_value("S-1");
+  const v1::ImportRow seed = SeedRow(orgs.outcomes[0].name());
   v1::ImportRow again = seed;
   again.set_row(2);
   again.mutable_seed()->set_summary("難削材の高能率加工");
