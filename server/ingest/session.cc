@@ -125,6 +125,7 @@ struct Session::Plan {
     std::string name;         // update: organizations/{id}
     std::set<std::string> claimed_before;
     std::vector<std::pair<RowFacts, Origin>> merges;  // update: re-applied when written
+    bool changed = false;  // update: some row changed it (else nothing is written)
   };
   struct Membership {
     bool create = false;
@@ -476,6 +477,7 @@ void Session::PlanOrganizationRow(const v1::ImportRow& row, v1::RowOutcome* outc
     std::set<std::string>& claimed = claimed_[planned.create ? SlotName(slot) : planned.name];
     const std::vector<std::string> changed = Merge(facts, origin, &claimed, &planned.record);
     if (!planned.create) planned.merges.emplace_back(facts, origin);
+    planned.changed = planned.changed || !changed.empty();
     for (const std::string& path : changed) outcome->add_changed_fields(path);
     outcome->set_action(changed.empty() ? v1::IMPORT_ACTION_LINKED : v1::IMPORT_ACTION_UPDATED);
     if (!changed.empty()) resolver_.Add(slot, resolve::ProfileOf(planned.record, reader_));
@@ -697,6 +699,8 @@ absl::Status Session::Commit(Plan& plan) {
       writes.push_back(store::Write::Create(&planned.record));
       continue;
     }
+    // Rows that changed nothing need no write (a re-run of a list).
+    if (!planned.changed) continue;
     const std::set<std::string> claimed_before = planned.claimed_before;
     const auto merges = planned.merges;
     writes.push_back(store::Write::Update(
@@ -738,7 +742,8 @@ absl::Status Session::Commit(Plan& plan) {
         return absl::OkStatus();
       };
       writes.push_back(std::move(write));
-    } else {
+    } else if (!google::protobuf::util::MessageDifferencer::Equals(planned.record,
+                                                                  memberships_[slot])) {
       const v1::Membership desired = planned.record;
       writes.push_back(store::Write::Update(
           desired.name(),

@@ -451,11 +451,10 @@ absl::Status Store::Apply(std::vector<Write>& writes) {
     } else {
       name.id = next_id[static_cast<size_t>(*kind)]++;
     }
-    RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<Message> existing, txn.Read(name));
-    if (existing != nullptr) return absl::AlreadyExistsError(ExistsMessage(name));
     std::unique_ptr<Message> staged(record->New());
     staged->CopyFrom(*record);
-    RENKEI_RETURN_IF_ERROR(txn.Put(name, std::move(staged)));
+    RENKEI_ASSIGN_OR_RETURN(const bool fresh, txn.Create(name, std::move(staged)));
+    if (!fresh) return absl::AlreadyExistsError(ExistsMessage(name));
     record->GetReflection()->SetString(record, name_field, name.ToString());
     pending.push_back({record, name, request_key});
   }
@@ -481,7 +480,19 @@ absl::Status Store::Apply(std::vector<Write>& writes) {
     return FromRocks(status, absl::StrCat("writing ", pending.front().name.ToString()));
   }
   next_id_ = next_id;
-  for (const Pending& p : pending) p.record->CopyFrom(*txn.Final(p.name));
+  // Each caller's record becomes what was stored (moved out of the
+  // mutation for the last write of a record, copied for earlier ones).
+  std::map<std::string, size_t> last_write;
+  for (size_t i = 0; i < pending.size(); ++i) last_write[pending[i].name.ToString()] = i;
+  for (size_t i = 0; i < pending.size(); ++i) {
+    const Pending& p = pending[i];
+    if (last_write[p.name.ToString()] != i) {
+      p.record->CopyFrom(*txn.Final(p.name));
+      continue;
+    }
+    std::unique_ptr<Message> stored = txn.TakeFinal(p.name);
+    p.record->GetReflection()->Swap(p.record, stored.get());
+  }
   absl::MutexLock revision_lock(&revision_mu_);
   revision_ = txn.last_revision();
   return absl::OkStatus();

@@ -59,6 +59,21 @@ void SetString(Message* record, const char* field, const std::string& value) {
   if (fd != nullptr) record->GetReflection()->SetString(record, fd, value);
 }
 
+void AppendVarint(uint64_t value, std::string* out) {
+  while (value >= 0x80) {
+    out->push_back(static_cast<char>(value | 0x80));
+    value >>= 7;
+  }
+  out->push_back(static_cast<char>(value));
+}
+
+// Appends field `number` holding `bytes` (wire type 2) in protobuf encoding.
+void AppendLengthDelimited(int number, const std::string& bytes, std::string* out) {
+  AppendVarint((static_cast<uint64_t>(number) << 3) | 2, out);
+  AppendVarint(bytes.size(), out);
+  out->append(bytes);
+}
+
 std::string FirstField(const std::string& fields) {
   return std::string(fields.substr(0, fields.find(", ")));
 }
@@ -130,6 +145,26 @@ absl::Status WriteTxn::Put(const ResourceName& name, std::unique_ptr<Message> re
   return absl::OkStatus();
 }
 
+absl::StatusOr<bool> WriteTxn::Create(const ResourceName& name, std::unique_ptr<Message> record) {
+  const std::string key = RecordKey(name);
+  if (auto it = by_key_.find(key); it != by_key_.end()) {
+    if (it->second->after != nullptr) return false;
+    it->second->after = std::move(record);  // deleted earlier in this mutation
+    return true;
+  }
+  std::string ignored;
+  rocksdb::Status status = families_.db->Get(rocksdb::ReadOptions(), families_.records, key, &ignored);
+  if (status.ok()) return false;
+  if (!status.IsNotFound()) return FromRocks(status, absl::StrCat("reading ", name.ToString()));
+  auto staged = std::make_unique<Staged>();
+  staged->name = name;
+  staged->key = key;
+  staged->after = std::move(record);
+  by_key_.emplace(key, staged.get());
+  staged_.push_back(std::move(staged));
+  return true;
+}
+
 absl::Status WriteTxn::Delete(const ResourceName& name) {
   RENKEI_ASSIGN_OR_RETURN(Staged * staged, Stage(name));
   staged->after.reset();
@@ -145,6 +180,11 @@ bool WriteTxn::IsDeleted(const ResourceName& name) const {
 const Message* WriteTxn::Final(const ResourceName& name) const {
   auto it = by_key_.find(RecordKey(name));
   return it == by_key_.end() ? nullptr : it->second->after.get();
+}
+
+std::unique_ptr<Message> WriteTxn::TakeFinal(const ResourceName& name) {
+  auto it = by_key_.find(RecordKey(name));
+  return it == by_key_.end() ? nullptr : std::move(it->second->after);
 }
 
 absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
@@ -238,20 +278,25 @@ absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
     change.mutable_commit_time()->set_seconds(nanos / 1'000'000'000);
     change.mutable_commit_time()->set_nanos(static_cast<int32_t>(nanos % 1'000'000'000));
     change.set_name(staged->name.ToString());
-    const Message* shown = staged->after != nullptr ? staged->after.get()
-                                                    : staged->before.get();
+    // The record's bytes serve its key and the log entry: a Change is its
+    // other fields followed by the record as its field of the record's kind
+    // (protobuf reads concatenated encodings as one message).
+    std::string record_bytes;
     if (staged->after == nullptr) {
       change.set_kind(v1::CHANGE_KIND_DELETED);
       batch->Delete(families_.records, staged->key);
+      record_bytes = staged->before->SerializeAsString();
     } else {
       change.set_kind(staged->before == nullptr ? v1::CHANGE_KIND_CREATED
                                                 : v1::CHANGE_KIND_UPDATED);
-      batch->Put(families_.records, staged->key, staged->after->SerializeAsString());
+      record_bytes = staged->after->SerializeAsString();
+      batch->Put(families_.records, staged->key, record_bytes);
     }
     const auto* field = v1::Change::descriptor()->FindFieldByName(
         std::string(NounOf(staged->name.kind)));
-    change.GetReflection()->MutableMessage(&change, field)->CopyFrom(*shown);
-    batch->Put(families_.log, LogKey(revision), change.SerializeAsString());
+    std::string entry = change.SerializeAsString();
+    AppendLengthDelimited(field->number(), record_bytes, &entry);
+    batch->Put(families_.log, LogKey(revision), entry);
   }
   // Unique keys: a key added here must be free, or freed by this mutation.
   for (const auto& [unique, added] : added_uniques) {

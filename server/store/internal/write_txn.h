@@ -49,6 +49,10 @@ class WriteTxn {
   // Stages `record` as the new state of `name` (a create or an update).
   absl::Status Put(const ResourceName& name,
                    std::unique_ptr<google::protobuf::Message> record);
+  // Stages `record` as a new record `name`, reading the store once: false
+  // (nothing staged) when `name` exists.
+  absl::StatusOr<bool> Create(const ResourceName& name,
+                              std::unique_ptr<google::protobuf::Message> record);
   // Stages the deletion of `name`. REQUIRES: it exists.
   absl::Status Delete(const ResourceName& name);
   bool IsDeleted(const ResourceName& name) const;
@@ -62,6 +66,8 @@ class WriteTxn {
   // After Commit: the last revision used, and the stored state of `name`.
   int64_t last_revision() const { return next_revision_ - 1; }
   const google::protobuf::Message* Final(const ResourceName& name) const;
+  // After Commit: the stored state of `name`, moved out of the mutation.
+  std::unique_ptr<google::protobuf::Message> TakeFinal(const ResourceName& name);
 
  private:
   struct Staged;
