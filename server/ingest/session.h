@@ -70,11 +70,15 @@ class Session {
 
  private:
   struct Plan;
+  struct PreparedRow;
   Session(store::Store* store, const resolve::Reader* reader, const v1::ImportHeader& header);
   absl::Status Load(ProfileCache* profiles);
   absl::Status LoadProfiles();
   absl::Status LoadRecordsAndMembers();
-  void PlanOrganizationRow(const v1::ImportRow& row, v1::RowOutcome* outcome, Plan& plan);
+  // What an organization row says by itself. Thread-safe (reads constants).
+  PreparedRow PrepareOrganizationRow(const v1::ImportRow& row) const;
+  void PlanOrganizationRow(const v1::ImportRow& row, PreparedRow& prepared,
+                           v1::RowOutcome* outcome, Plan& plan);
   void PlanMembership(uint64_t slot, const v1::ImportRow& row, v1::RowOutcome* outcome,
                       Plan& plan);
   void PlanRecordRow(const v1::ImportRow& row, v1::RowOutcome* outcome, Plan& plan);

@@ -3,8 +3,10 @@
 #include <rocksdb/db.h>
 #include <rocksdb/write_batch.h>
 
+#include <algorithm>
 #include <set>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "google/protobuf/descriptor.h"
@@ -73,6 +75,31 @@ void AppendLengthDelimited(int number, const std::string& bytes, std::string* ou
   AppendVarint(bytes.size(), out);
   out->append(bytes);
 }
+
+// The final operation on each key of one column family: a value to put, or
+// nullopt to delete; the last one given for a key wins. Written in key order
+// (the memtable inserts sorted keys fastest).
+class KeyOps {
+ public:
+  void Put(const std::string& key, std::string value) { ops_.emplace_back(key, std::move(value)); }
+  void Delete(const std::string& key) { ops_.emplace_back(key, std::nullopt); }
+  void WriteTo(rocksdb::ColumnFamilyHandle* family, rocksdb::WriteBatch* batch) {
+    std::stable_sort(ops_.begin(), ops_.end(),
+                     [](const Op& a, const Op& b) { return a.first < b.first; });
+    for (size_t i = 0; i < ops_.size(); ++i) {
+      if (i + 1 < ops_.size() && ops_[i + 1].first == ops_[i].first) continue;  // overridden
+      if (ops_[i].second.has_value()) {
+        batch->Put(family, ops_[i].first, *ops_[i].second);
+      } else {
+        batch->Delete(family, ops_[i].first);
+      }
+    }
+  }
+
+ private:
+  using Op = std::pair<std::string, std::optional<std::string>>;
+  std::vector<Op> ops_;
+};
 
 std::string FirstField(const std::string& fields) {
   return std::string(fields.substr(0, fields.find(", ")));
@@ -190,9 +217,9 @@ std::unique_ptr<Message> WriteTxn::TakeFinal(const ResourceName& name) {
 absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
   const rocksdb::ReadOptions read;
   // Final operation per index-family key: a value, or nullopt to delete.
-  std::map<std::string, std::optional<std::string>> index_ops;
-  std::map<std::string, std::optional<std::string>> text_ops;
-  std::map<std::string, int64_t> counter_deltas;
+  KeyOps index_ops;
+  KeyOps text_ops;
+  absl::flat_hash_map<std::string, int64_t> counter_deltas;
   struct AddedUnique {
     std::string owner_key;
     std::string field;
@@ -230,10 +257,10 @@ absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
     // Index keys end with the key of the record they list, so no two staged
     // records touch the same index key.
     for (const std::string& key : before.index) {
-      if (!after.index.contains(key)) index_ops[key] = std::nullopt;
+      if (!after.index.contains(key)) index_ops.Delete(key);
     }
     for (const std::string& key : after.index) {
-      if (!before.index.contains(key)) index_ops[key] = std::string();
+      if (!before.index.contains(key)) index_ops.Put(key, std::string());
     }
     for (const auto& [unique, field] : before.uniques) {
       if (!after.uniques.contains(unique)) removed_uniques.insert(unique);
@@ -258,15 +285,15 @@ absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
         added_references.push_back({target_key, FirstField(value.fields)});
       }
       if (old == before.references.end() || !(old->second == value)) {
-        index_ops[ref] = EncodeReferenceValue(value);
+        index_ops.Put(ref, EncodeReferenceValue(value));
       }
     }
     for (const auto& [key, value] : before.text) {
-      if (!after.text.contains(key)) text_ops[key] = std::nullopt;
+      if (!after.text.contains(key)) text_ops.Delete(key);
     }
     for (const auto& [key, value] : after.text) {
       auto old = before.text.find(key);
-      if (old == before.text.end() || old->second != value) text_ops[key] = value;
+      if (old == before.text.end() || old->second != value) text_ops.Put(key, value);
     }
     for (const auto& [name, amount] : before.counters) counter_deltas[name] -= amount;
     for (const auto& [name, amount] : after.counters) counter_deltas[name] += amount;
@@ -311,9 +338,9 @@ absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
     }
   }
   for (const std::string& unique : removed_uniques) {
-    if (!added_uniques.contains(unique)) index_ops[unique] = std::nullopt;
+    if (!added_uniques.contains(unique)) index_ops.Delete(unique);
   }
-  for (const auto& [unique, added] : added_uniques) index_ops[unique] = added.owner_key;
+  for (const auto& [unique, added] : added_uniques) index_ops.Put(unique, added.owner_key);
 
   // References: an added reference must point at a record that exists after
   // this mutation.
@@ -359,23 +386,11 @@ absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
     return PreconditionError("the record is still referred to", dangling);
   }
   for (const std::string& ref : removed_reference_keys) {
-    if (!kept_reference_keys.contains(ref)) index_ops[ref] = std::nullopt;
+    if (!kept_reference_keys.contains(ref)) index_ops.Delete(ref);
   }
 
-  for (const auto& [key, value] : index_ops) {
-    if (value.has_value()) {
-      batch->Put(families_.index, key, *value);
-    } else {
-      batch->Delete(families_.index, key);
-    }
-  }
-  for (const auto& [key, value] : text_ops) {
-    if (value.has_value()) {
-      batch->Put(families_.text, key, *value);
-    } else {
-      batch->Delete(families_.text, key);
-    }
-  }
+  index_ops.WriteTo(families_.index, batch);
+  text_ops.WriteTo(families_.text, batch);
   for (const auto& [name, delta] : counter_deltas) {
     if (delta != 0) batch->Merge(families_.meta, CounterKey(name), EncodeCounter(delta));
   }
