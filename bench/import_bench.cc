@@ -13,6 +13,11 @@
 //             (entity resolution against everything imported so far) and
 //             written (organization, indexes, search index, change log, and
 //             the membership) batch by batch.
+//   store     the same organizations and their memberships written through
+//             the server's store path (Store::Apply, batches of --batch_size:
+//             record, indexes, search index, change log), with no file, no
+//             gRPC and no resolution: the floor of an import that writes
+//             through that path, as every write must.
 //   re-import the same file again into the database the import filled:
 //             every row resolves to its organization; nothing changes.
 // Prints rows/s (median, min, max) and the ratio to raw.
@@ -42,6 +47,7 @@
 #include "importer/row_source.h"
 #include "renkei/v1/network.pb.h"
 #include "renkei/v1/organization.pb.h"
+#include "server/names/resource_name.h"
 #include "server/records/validate.h"
 #include "server/server.h"
 #include "server/store/store.h"
@@ -141,7 +147,8 @@ int main(int argc, char** argv) {
   std::printf("import_bench: a member list of %d rows (%.1f MB), %d runs, batches of %d\n", rows,
               std::filesystem::file_size(list) / 1e6, reps, batch_size);
 
-  // The records the import creates, for the raw floor.
+  // The records the import creates, for the raw and store floors.
+  std::vector<renkei::v1::Organization> organizations;
   std::vector<std::string> serialized;
   {
     auto source = renkei::importer::OpenFile(list, renkei::importer::ColumnRules(), {});
@@ -156,6 +163,7 @@ int main(int argc, char** argv) {
       org.set_kind(renkei::v1::ORGANIZATION_KIND_COMPANY);
       renkei::records::PrepareForCreate(&org);
       serialized.push_back(org.SerializeAsString());
+      organizations.push_back(std::move(org));
     }
   }
 
@@ -192,6 +200,42 @@ int main(int argc, char** argv) {
     }
     delete db;
     std::filesystem::remove_all(dir);
+  }));
+
+  report("store", renkei::bench::Rates(reps, rows, [&] {
+    renkei::ServerOptions server_options;
+    server_options.data_dir = renkei::bench::FreshDir("import-bench", "store");
+    server_options.listen_address = "127.0.0.1:0";
+    auto server = renkei::RenkeiServer::Start(server_options);
+    if (!server.ok()) {
+      ok = false;
+      return;
+    }
+    renkei::store::Store& store = (*server)->store();
+    renkei::v1::Network network;
+    network.set_display_name("ベンチマーク工業会");
+    ok &= store.Create(&network, "").ok();
+    const uint64_t network_id = renkei::ParseResourceName(network.name())->id;
+    for (int from = 0; from < rows && ok; from += batch_size) {
+      const int to = std::min(rows, from + batch_size);
+      std::vector<renkei::v1::Organization> batch(organizations.begin() + from,
+                                                  organizations.begin() + to);
+      std::vector<renkei::store::Write> writes;
+      for (auto& org : batch) writes.push_back(renkei::store::Write::Create(&org));
+      ok &= store.Apply(writes).ok();
+      std::vector<renkei::v1::Membership> members(batch.size());
+      writes.clear();
+      for (size_t i = 0; i < batch.size(); ++i) {
+        members[i].set_organization(batch[i].name());
+        renkei::records::PrepareForCreate(&members[i]);
+        members[i].set_name(renkei::MembershipName(
+            network_id, renkei::ParseResourceName(batch[i].name())->id));
+        writes.push_back(renkei::store::Write::Create(&members[i]));
+      }
+      ok &= store.Apply(writes).ok();
+    }
+    (*server)->Shutdown();
+    std::filesystem::remove_all(server_options.data_dir);
   }));
 
   std::vector<double> import_rates, again_rates;
