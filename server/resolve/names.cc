@@ -13,21 +13,10 @@
 #include "absl/strings/strip.h"
 #include "server/resolve/places.h"
 #include "server/text/normalize.h"
+#include "server/text/utf8.h"
 
 namespace renkei::resolve {
 namespace {
-
-// UTF-8 code points of `text`, each as its bytes.
-std::vector<absl::string_view> CodePoints(absl::string_view text) {
-  std::vector<absl::string_view> points;
-  for (size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    points.push_back(text.substr(i, std::min(length, text.size() - i)));
-    i += length;
-  }
-  return points;
-}
 
 bool IsKanji(absl::string_view point) {
   if (point.size() != 3) return false;
@@ -129,7 +118,7 @@ NameParts SplitSite(absl::string_view written, absl::string_view site_hint) {
   const absl::string_view before(name.data(), name.size() - ending->ending.size());
   size_t cut = absl::string_view::npos;  // where the label starts
   // 1. After the last space.
-  const std::vector<absl::string_view> points = CodePoints(before);
+  const std::vector<absl::string_view> points = text::SplitCodePoints(before);
   size_t offset = before.size();
   for (size_t i = points.size(); i-- > 0;) {
     offset -= points[i].size();
@@ -194,7 +183,7 @@ std::string NameKey(absl::string_view name) {
   }
   key = text::StripLegalForm(key);
   // Separators that spellings of one name use or leave out.
-  const std::vector<absl::string_view> points = CodePoints(key);
+  const std::vector<absl::string_view> points = text::SplitCodePoints(key);
   std::string out;
   out.reserve(key.size());
   for (size_t i = 0; i < points.size(); ++i) {

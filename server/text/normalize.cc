@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "absl/strings/match.h"
+#include "server/text/utf8.h"
 
 namespace renkei::text {
 namespace {
@@ -155,10 +156,8 @@ std::string StripLegalForm(absl::string_view normalized_name) {
 
 std::vector<std::string> CodePointGrams(absl::string_view text, int n) {
   std::vector<size_t> starts;  // byte offset of each code point
-  for (size_t i = 0; i < text.size();) {
+  for (size_t i = 0; i < text.size(); i += FirstCodePoint(text.substr(i)).size()) {
     starts.push_back(i);
-    const auto lead = static_cast<unsigned char>(text[i]);
-    i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
   }
   starts.push_back(text.size());
   std::vector<std::string> grams;
