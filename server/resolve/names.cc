@@ -12,19 +12,12 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
 #include "server/resolve/places.h"
+#include "server/text/char_class.h"
 #include "server/text/normalize.h"
 #include "server/text/utf8.h"
 
 namespace renkei::resolve {
 namespace {
-
-bool IsKanji(absl::string_view point) {
-  if (point.size() != 3) return false;
-  const auto b0 = static_cast<unsigned char>(point[0]);
-  const auto b1 = static_cast<unsigned char>(point[1]);
-  // U+4E00..U+9FFF (CJK unified ideographs) and 々 (U+3005).
-  return (b0 >= 0xE4 && b0 <= 0xE9 && !(b0 == 0xE4 && b1 < 0xB8)) || point == "々";
-}
 
 std::string Nfkc(absl::string_view text) {
   UErrorCode error = U_ZERO_ERROR;
@@ -184,6 +177,7 @@ std::string NameKey(absl::string_view name) {
   key = text::StripLegalForm(key);
   // Separators that spellings of one name use or leave out.
   const std::vector<absl::string_view> points = text::SplitCodePoints(key);
+  const std::u32string chars = text::DecodeUtf8(key);  // one for each of points
   std::string out;
   out.reserve(key.size());
   for (size_t i = 0; i < points.size(); ++i) {
@@ -191,8 +185,8 @@ std::string NameKey(absl::string_view name) {
     if (p == "・" || p == "･" || p == "-" || p == "." || p == "," || p == "、" || p == "'") {
       continue;
     }
-    const bool between_kanji =
-        i > 0 && i + 1 < points.size() && IsKanji(points[i - 1]) && IsKanji(points[i + 1]);
+    const bool between_kanji = i > 0 && i + 1 < points.size() && text::IsKanji(chars[i - 1]) &&
+                               text::IsKanji(chars[i + 1]);
     if (between_kanji && (p == "ノ" || p == "の")) continue;  // 一ノ関 → 一関
     if (between_kanji && (p == "ヶ" || p == "ヵ" || p == "が" || p == "ガ")) {
       out.append("ケ");  // 金ヶ崎 → 金ケ崎

@@ -9,12 +9,11 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "server/resolve/places.h"
+#include "server/text/char_class.h"
 #include "server/text/utf8.h"
 
 namespace renkei::resolve {
 namespace {
-
-bool IsKatakana(char32_t c) { return (c >= U'ァ' && c <= U'ヶ') || c == U'ー'; }
 
 // The vowel a katakana ends in: 'a', 'i', 'u', 'e', 'o', or 0.
 char VowelOf(char32_t c) {
@@ -144,7 +143,7 @@ std::string Reader::Read(absl::string_view name_key) const {
     const std::u32string points = text::DecodeUtf8(surface);
     bool kana = true, latin = true, digits = true;
     for (char32_t c : points) {
-      kana = kana && IsKatakana(c);
+      kana = kana && text::IsKatakana(c);
       latin = latin && c < 0x80 && absl::ascii_isalpha(static_cast<char>(c));
       digits = digits && c < 0x80 && absl::ascii_isdigit(static_cast<char>(c));
     }

@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "server/text/char_class.h"
 #include "server/text/normalize.h"
 #include "server/text/utf8.h"
 
@@ -56,9 +57,6 @@ uint64_t KeyHash(KeyType type, absl::string_view value) {
   return absl::Hash<std::pair<char, absl::string_view>>{}({type, value});
 }
 
-bool IsKanji(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || c == 0x3005; }
-bool IsKatakana(char32_t c) { return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC; }
-
 // The first `points` code points of `key`.
 std::string Prefix(absl::string_view key, size_t points) {
   size_t bytes = 0;
@@ -94,7 +92,7 @@ bool StartsAnotherWord(const std::u32string& longer, size_t at) {
     if (longer.compare(at, word.size(), word) == 0) return true;
   }
   // A kanji after the shorter name begins a word of its own.
-  return IsKanji(longer[at]);
+  return text::IsKanji(longer[at]);
 }
 
 double Logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
@@ -255,8 +253,8 @@ Scored Resolver::Compare(const Profile& row, uint64_t id) const {
                         std::equal(shorter.begin(), shorter.end(), longer.begin());
     if (prefix && StartsAnotherWord(longer, shorter.size())) {
       tally.Add(kNameOtherCompany, "名称が別会社の形");
-    } else if (prefix && IsKatakana(longer[shorter.size() - 1]) &&
-               IsKatakana(longer[shorter.size()])) {
+    } else if (prefix && text::IsKatakana(longer[shorter.size() - 1]) &&
+               text::IsKatakana(longer[shorter.size()])) {
       tally.Add(kNameAbbreviated, "名称の略記");
     } else if (EditDistance(a, b) <= std::max<size_t>(1, shorter.size() / 4)) {
       tally.Add(kNameLookalike, "名称が似て非なる");

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "absl/strings/match.h"
+#include "server/text/char_class.h"
 #include "server/text/utf8.h"
 
 namespace renkei::text {
@@ -89,8 +90,7 @@ std::string Fold(absl::string_view text, bool keep_spaces, bool fold_kana) {
     c = FoldCodePoint(c, fold_kana);
     if (keep_spaces && c == 0x30FC) {  // ー: drop it at the end of a katakana word
       const UChar32 next = i < folded.length() ? FoldCodePoint(folded.char32At(i), true) : 0;
-      const bool next_katakana = (next >= 0x30A1 && next <= 0x30FA) || next == 0x30FC;
-      if (!next_katakana) continue;
+      if (!IsKatakana(static_cast<char32_t>(next))) continue;
     }
     if (pending_space) {
       out.push_back(' ');
