@@ -20,6 +20,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
+#include "importer/internal/digits.h"
 #include "importer/internal/trim.h"
 #include "importer/internal/utf8.h"
 #include "server/records/corporate_number.h"
@@ -31,14 +32,6 @@ namespace {
 bool IsBlank(absl::string_view text) { return internal::Trim(text).empty(); }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-bool AllDigits(absl::string_view text) {
-  if (text.empty()) return false;
-  for (char c : text) {
-    if (!IsDigit(c)) return false;
-  }
-  return true;
-}
 
 // The leading run of ASCII digits of `*text`, consumed.
 absl::string_view TakeDigits(absl::string_view* text) {
@@ -98,7 +91,7 @@ absl::StatusOr<std::string> ParseCorporateNumber(absl::string_view text) {
       fraction = mantissa.substr(dot + 1);
     }
     int power = 0;
-    if (AllDigits(int_part) && (fraction.empty() || AllDigits(fraction)) && AllDigits(exponent) &&
+    if (internal::AllDigits(int_part) && (fraction.empty() || internal::AllDigits(fraction)) && internal::AllDigits(exponent) &&
         absl::SimpleAtoi(exponent, &power)) {
       // All 13 digits are still there only when the mantissa shows them.
       const std::string digits = absl::StrCat(int_part, fraction);
@@ -119,7 +112,7 @@ absl::StatusOr<std::string> ParseCorporateNumber(absl::string_view text) {
       s.resize(dot);
     }
   }
-  if (!AllDigits(s)) {
+  if (!internal::AllDigits(s)) {
     return absl::InvalidArgumentError(absl::StrCat("法人番号 ", Quoted(text), " is not a number"));
   }
   if (s.size() != kCorporateNumberDigits) {
