@@ -13,6 +13,7 @@
 #include "importer/internal/digits.h"
 #include "importer/internal/files.h"
 #include "server/records/corporate_number.h"
+#include "server/records/dates.h"
 
 namespace renkei::importer {
 namespace {
@@ -176,8 +177,6 @@ absl::string_view NameOf(absl::Span<const CodeName> table, absl::string_view cod
 
 bool IsFlag(absl::string_view text) { return text == "0" || text == "1"; }
 
-bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
 // "YYYY-MM-DD" naming a real day (RFC 3339 full-date, as the リソース定義書's
 // 凡例 says).
 bool IsDate(absl::string_view text) {
@@ -188,10 +187,8 @@ bool IsDate(absl::string_view text) {
       !absl::SimpleAtoi(text.substr(5, 2), &month) || !absl::SimpleAtoi(text.substr(8, 2), &day)) {
     return false;
   }
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  const int days = month == 2 && IsLeap(year) ? 29 : kDays[month - 1];
-  return day <= days;
+  return day <= records::DaysInMonth(year, month);
 }
 
 // "YYYYMMDD" → "YYYY-MM-DD", or "" when it is not a real day.

@@ -24,6 +24,7 @@
 #include "importer/internal/trim.h"
 #include "importer/internal/utf8.h"
 #include "server/records/corporate_number.h"
+#include "server/records/dates.h"
 #include "server/text/normalize.h"
 
 namespace renkei::importer {
@@ -147,13 +148,6 @@ constexpr Era kEras[] = {
 constexpr int kMinYear = 1868;
 constexpr int kMaxYear = 2100;
 
-bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int DaysInMonth(int year, int month) {
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && IsLeap(year) ? 29 : kDays[month - 1];
-}
-
 // A year number in kanji (十五, 二十, 三): consumed from `*s`. Defined with
 // the kanji numerals below.
 std::optional<int> ConsumeKanjiNumber(absl::string_view* s);
@@ -217,7 +211,8 @@ absl::Status ConsumeMonthDay(absl::string_view* s, bool after_nen, YearValue* va
       }
     }
   }
-  if (month < 1 || month > 12 || (day != 0 && (day < 1 || day > DaysInMonth(value->year, month)))) {
+  if (month < 1 || month > 12 ||
+      (day != 0 && (day < 1 || day > records::DaysInMonth(value->year, month)))) {
     return absl::InvalidArgumentError(
         absl::StrCat("date ", Quoted(text), " has no such month or day"));
   }
