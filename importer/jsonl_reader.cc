@@ -9,7 +9,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "importer/internal/utf8.h"
+#include "server/text/utf8.h"
 
 namespace renkei::importer {
 namespace {
@@ -166,7 +166,7 @@ class LineParser {
             pos_ = escape;
             return Fail("a \\u surrogate pair is incomplete");
           }
-          internal::AppendUtf8(code_point, out);
+          text::AppendUtf8(static_cast<char32_t>(code_point), out);
           break;
         }
         default:

@@ -22,10 +22,10 @@
 #include "absl/time/civil_time.h"
 #include "importer/internal/digits.h"
 #include "importer/internal/trim.h"
-#include "importer/internal/utf8.h"
 #include "server/records/corporate_number.h"
 #include "server/records/dates.h"
 #include "server/text/normalize.h"
+#include "server/text/utf8.h"
 
 namespace renkei::importer {
 namespace {
@@ -45,25 +45,6 @@ absl::string_view TakeDigits(absl::string_view* text) {
 
 std::string Quoted(absl::string_view text) {
   return absl::StrCat("\"", internal::Trim(text), "\"");
-}
-
-std::u32string ToU32(absl::string_view utf8) {
-  std::u32string out;
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int32_t length = static_cast<int32_t>(utf8.size());
-  int32_t i = 0;
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
-  }
-  return out;
-}
-
-std::string ToUtf8(std::u32string_view text) {
-  std::string out;
-  for (char32_t c : text) internal::AppendUtf8(c, &out);
-  return out;
 }
 
 // ---------------------------------------------------------------- 法人番号
@@ -354,7 +335,7 @@ absl::StatusOr<Phone> ParsePhone(absl::string_view text) {
   if (IsBlank(text)) return absl::NotFoundError("no phone number");
   // White space kept (one ' '): it separates two numbers as well as the
   // groups of one.
-  const std::u32string s = ToU32(text::NormalizeForSearch(text));
+  const std::u32string s = text::DecodeUtf8(text::NormalizeForSearch(text));
   size_t i = 0;
   while (i < s.size() && !(s[i] >= '0' && s[i] <= '9') && s[i] != '+') ++i;
   std::string prefix;  // "0" for +81
@@ -561,7 +542,7 @@ std::optional<std::string> ReadNumeral(std::u32string_view run) {
 }
 
 std::optional<int> ConsumeKanjiNumber(absl::string_view* s) {
-  const std::u32string text = ToU32(s->substr(0, BytesOfKanjiRun(*s)));
+  const std::u32string text = text::DecodeUtf8(s->substr(0, BytesOfKanjiRun(*s)));
   if (text.empty()) return std::nullopt;
   std::optional<std::string> digits = ReadNumeral(text);
   int value = 0;
@@ -611,14 +592,14 @@ bool EndsAsLotNumber(std::u32string_view before, std::u32string_view after) {
 }  // namespace
 
 std::string ConvertKanjiNumerals(absl::string_view address) {
-  const std::u32string s = ToU32(address);
+  const std::u32string s = text::DecodeUtf8(address);
   const std::u32string_view view = s;
   std::string out;
   out.reserve(address.size());
   size_t i = 0;
   while (i < s.size()) {
     if (!IsNumeral(s[i])) {
-      internal::AppendUtf8(static_cast<UChar32>(s[i++]), &out);
+      text::AppendUtf8(s[i++], &out);
       continue;
     }
     size_t j = i;
@@ -633,7 +614,7 @@ std::string ConvertKanjiNumerals(absl::string_view address) {
     if (digits.has_value()) {
       out += *digits;
     } else {
-      out += ToUtf8(run);
+      for (char32_t c : run) text::AppendUtf8(c, &out);
     }
     i = j;
   }
