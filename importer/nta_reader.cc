@@ -359,8 +359,9 @@ bool LooksLikeNtaFile(absl::string_view utf8_first_line) {
   if (!reader.Next(&row) || row.fields.size() != kColumnCount) return false;
   int64_t sequence = 0;
   return ParseSequence(row.fields[kSequence], &sequence) && row.fields[kNumber].size() == 13 &&
-         internal::AllDigits(row.fields[kNumber]) && ParseProcessCode(row.fields[kProcess]).has_value() &&
-         IsFlag(row.fields[kCorrection]) && IsDate(row.fields[kUpdated]);
+         internal::AllDigits(row.fields[kNumber]) &&
+         ParseProcessCode(row.fields[kProcess]).has_value() && IsFlag(row.fields[kCorrection]) &&
+         IsDate(row.fields[kUpdated]);
 }
 
 std::optional<NtaFileName> ParseNtaFileName(absl::string_view path) {
@@ -393,8 +394,8 @@ std::optional<NtaFileName> ParseNtaFileName(absl::string_view path) {
   name.created_on = CompactDate(parts[date_at]);
   if (name.created_on.empty()) return std::nullopt;
   if (parts.size() == date_at + 2) {
-    if (!internal::AllDigits(parts[date_at + 1]) || !absl::SimpleAtoi(parts[date_at + 1], &name.part) ||
-        name.part < 1) {
+    if (!internal::AllDigits(parts[date_at + 1]) ||
+        !absl::SimpleAtoi(parts[date_at + 1], &name.part) || name.part < 1) {
       return std::nullopt;
     }
   } else if (parts.size() != date_at + 1) {

@@ -36,9 +36,9 @@ class CsvRows final : public RowSource {
     rows->table_ = *std::move(reader);
     auto mapping = MapColumns(rows->table_->header(), rules);
     if (!mapping.ok()) {
-      return internal::WithName(rows->name(), absl::InvalidArgumentError(
-                                        absl::StrCat("header at line ", rows->table_->header_line(),
-                                                     ": ", mapping.status().message())));
+      return internal::WithName(rows->name(), absl::InvalidArgumentError(absl::StrCat(
+                                                  "header at line ", rows->table_->header_line(),
+                                                  ": ", mapping.status().message())));
     }
     rows->mapping_ = *std::move(mapping);
     rows->field_columns_.fill(0);

@@ -73,8 +73,8 @@ absl::StatusOr<std::string> ParseCorporateNumber(absl::string_view text) {
       fraction = mantissa.substr(dot + 1);
     }
     int power = 0;
-    if (internal::AllDigits(int_part) && (fraction.empty() || internal::AllDigits(fraction)) && internal::AllDigits(exponent) &&
-        absl::SimpleAtoi(exponent, &power)) {
+    if (internal::AllDigits(int_part) && (fraction.empty() || internal::AllDigits(fraction)) &&
+        internal::AllDigits(exponent) && absl::SimpleAtoi(exponent, &power)) {
       // All 13 digits are still there only when the mantissa shows them.
       const std::string digits = absl::StrCat(int_part, fraction);
       if (static_cast<int>(int_part.size()) + power == kCorporateNumberDigits &&
