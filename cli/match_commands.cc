@@ -68,6 +68,16 @@ absl::Status Filters(const MatchOptions& options, v1::MatchFilters* filters) {
   return absl::OkStatus();
 }
 
+// A Suggest… request with what every one has: filters, page size, options.
+template <typename Request>
+Request SuggestRequest(const v1::MatchFilters& filters, const MatchOptions& options) {
+  Request request;
+  *request.mutable_filters() = filters;
+  request.set_page_size(options.limit);
+  request.mutable_options()->set_without_thesaurus(options.without_thesaurus);
+  return request;
+}
+
 std::string Signals(const google::protobuf::RepeatedPtrField<v1::Signal>& signals) {
   std::vector<std::string> parts;
   for (const v1::Signal& s : signals) {
@@ -223,24 +233,18 @@ int MatchCommand(const Session& session, const std::string& what, const std::str
     v1::SeedSuggestions response;
     absl::Status status;
     if (what == "need") {
-      v1::SuggestForNeedRequest request;
       absl::StatusOr<std::string> need = NormalizeReference(subject, "needs");
       if (!need.ok()) return Report(session, need.status());
+      auto request = SuggestRequest<v1::SuggestForNeedRequest>(filters, options);
       request.set_need(*need);
-      *request.mutable_filters() = filters;
-      request.set_page_size(options.limit);
-      request.mutable_options()->set_without_thesaurus(options.without_thesaurus);
       status = session.client->Call(FindMethod("renkei.v1.MatchService.SuggestForNeed"), request,
                                     &response);
     } else {
-      v1::SuggestForTextRequest request;
-      request.set_text(subject);
       absl::StatusOr<std::string> company = Ref(options.company, "organizations");
       if (!company.ok()) return Report(session, company.status());
+      auto request = SuggestRequest<v1::SuggestForTextRequest>(filters, options);
+      request.set_text(subject);
       request.set_company(*company);
-      *request.mutable_filters() = filters;
-      request.set_page_size(options.limit);
-      request.mutable_options()->set_without_thesaurus(options.without_thesaurus);
       status = session.client->Call(FindMethod("renkei.v1.MatchService.SuggestForText"), request,
                                     &response);
     }
@@ -251,23 +255,17 @@ int MatchCommand(const Session& session, const std::string& what, const std::str
   v1::OrganizationSuggestions response;
   absl::Status status;
   if (what == "seed") {
-    v1::SuggestForSeedRequest request;
     absl::StatusOr<std::string> seed = NormalizeReference(subject, "seeds");
     if (!seed.ok()) return Report(session, seed.status());
+    auto request = SuggestRequest<v1::SuggestForSeedRequest>(filters, options);
     request.set_seed(*seed);
-    *request.mutable_filters() = filters;
-    request.set_page_size(options.limit);
-    request.mutable_options()->set_without_thesaurus(options.without_thesaurus);
     status = session.client->Call(FindMethod("renkei.v1.MatchService.SuggestForSeed"), request,
                                   &response);
   } else {
-    v1::SuggestPartnersRequest request;
     absl::StatusOr<std::string> organization = NormalizeReference(subject, "organizations");
     if (!organization.ok()) return Report(session, organization.status());
+    auto request = SuggestRequest<v1::SuggestPartnersRequest>(filters, options);
     request.set_organization(*organization);
-    *request.mutable_filters() = filters;
-    request.set_page_size(options.limit);
-    request.mutable_options()->set_without_thesaurus(options.without_thesaurus);
     status = session.client->Call(FindMethod("renkei.v1.MatchService.SuggestPartners"), request,
                                   &response);
   }

@@ -16,7 +16,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "importer/internal/utf8.h"
+#include "server/text/utf8.h"
 
 namespace renkei::importer {
 namespace {
@@ -183,7 +183,7 @@ absl::StatusOr<std::string> DecodeCp932(absl::string_view bytes) {
             "standard Unicode character; replace it in the file"));
       }
       position.Advance(c);
-      internal::AppendUtf8(c, &out);
+      text::AppendUtf8(static_cast<char32_t>(c), &out);
     }
     if (status == U_BUFFER_OVERFLOW_ERROR) continue;
     if (U_FAILURE(status)) {

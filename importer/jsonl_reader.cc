@@ -9,7 +9,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "importer/internal/utf8.h"
+#include "server/text/utf8.h"
 
 namespace renkei::importer {
 namespace {
@@ -25,36 +25,7 @@ class LineParser {
   bool ParseObjectLine(std::vector<std::pair<std::string, JsonValue>>* members) {
     SkipSpace();
     if (!Expect('{', "a JSON object starting with '{'")) return false;
-    absl::flat_hash_set<std::string> keys;
-    SkipSpace();
-    if (Peek() == '}') {
-      ++pos_;
-    } else {
-      for (;;) {
-        SkipSpace();
-        const size_t key_pos = pos_;
-        if (Peek() != '"') return Fail("expected a key in double quotes");
-        std::string key;
-        if (!ParseString(&key)) return false;
-        if (!keys.insert(key).second) {
-          pos_ = key_pos;
-          return Fail(absl::StrCat("key \"", key, "\" appears twice"));
-        }
-        SkipSpace();
-        if (!Expect(':', "':' after the key")) return false;
-        SkipSpace();
-        JsonValue value;
-        if (!ParseValue(&value, 1)) return false;
-        members->emplace_back(std::move(key), std::move(value));
-        SkipSpace();
-        if (Peek() == ',') {
-          ++pos_;
-          continue;
-        }
-        if (!Expect('}', "',' or '}'")) return false;
-        break;
-      }
-    }
+    if (!ParseMembers(0, members)) return false;
     SkipSpace();
     if (pos_ < line_.size()) {
       return Fail("text after the end of the object (one object per line)");
@@ -195,7 +166,7 @@ class LineParser {
             pos_ = escape;
             return Fail("a \\u surrogate pair is incomplete");
           }
-          internal::AppendUtf8(code_point, out);
+          text::AppendUtf8(static_cast<char32_t>(code_point), out);
           break;
         }
         default:
@@ -244,6 +215,42 @@ class LineParser {
     }
     pos_ += word.size();
     return true;
+  }
+
+  // The members of an object at `depth` (0: the line's), after its '{',
+  // up to and including its '}'. With `members` (the line's object) they
+  // are kept, and a key given twice is an error, since a field can have one
+  // value only; a nested object is kept as its text, so its keys are not.
+  bool ParseMembers(int depth, std::vector<std::pair<std::string, JsonValue>>* members) {
+    absl::flat_hash_set<std::string> keys;
+    SkipSpace();
+    if (Peek() == '}') {
+      ++pos_;
+      return true;
+    }
+    for (;;) {
+      SkipSpace();
+      const size_t key_pos = pos_;
+      if (Peek() != '"') return Fail("expected a key in double quotes");
+      std::string key;
+      if (!ParseString(&key)) return false;
+      if (members != nullptr && !keys.insert(key).second) {
+        pos_ = key_pos;
+        return Fail(absl::StrCat("key \"", key, "\" appears twice"));
+      }
+      SkipSpace();
+      if (!Expect(':', "':' after the key")) return false;
+      SkipSpace();
+      JsonValue value;
+      if (!ParseValue(&value, depth + 1)) return false;
+      if (members != nullptr) members->emplace_back(std::move(key), std::move(value));
+      SkipSpace();
+      if (Peek() == ',') {
+        ++pos_;
+        continue;
+      }
+      return Expect('}', "',' or '}'");
+    }
   }
 
   bool ParseValue(JsonValue* value, int depth) {
@@ -300,35 +307,12 @@ class LineParser {
         }
         return true;
       }
-      case '{': {
+      case '{':
         value->kind = JsonValue::Kind::kObject;
         ++pos_;
-        SkipSpace();
-        if (Peek() == '}') {
-          ++pos_;
-        } else {
-          for (;;) {
-            SkipSpace();
-            if (Peek() != '"') return Fail("expected a key in double quotes");
-            std::string key;
-            if (!ParseString(&key)) return false;
-            SkipSpace();
-            if (!Expect(':', "':' after the key")) return false;
-            SkipSpace();
-            JsonValue member;
-            if (!ParseValue(&member, depth + 1)) return false;
-            SkipSpace();
-            if (Peek() == ',') {
-              ++pos_;
-              continue;
-            }
-            if (!Expect('}', "',' or '}'")) return false;
-            break;
-          }
-        }
+        if (!ParseMembers(depth, nullptr)) return false;
         value->text = std::string(line_.substr(start, pos_ - start));
         return true;
-      }
       default:
         value->kind = JsonValue::Kind::kNumber;
         return ParseNumber(&value->text);

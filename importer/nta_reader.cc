@@ -1,7 +1,5 @@
 #include "importer/nta_reader.h"
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <utility>
 
@@ -12,7 +10,10 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/types/span.h"
+#include "importer/internal/digits.h"
+#include "importer/internal/files.h"
 #include "server/records/corporate_number.h"
+#include "server/records/dates.h"
 
 namespace renkei::importer {
 namespace {
@@ -174,37 +175,25 @@ absl::string_view NameOf(absl::Span<const CodeName> table, absl::string_view cod
   return "";
 }
 
-bool AllDigits(absl::string_view text) {
-  if (text.empty()) return false;
-  for (char c : text) {
-    if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
 bool IsFlag(absl::string_view text) { return text == "0" || text == "1"; }
-
-bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
 // "YYYY-MM-DD" naming a real day (RFC 3339 full-date, as the リソース定義書's
 // 凡例 says).
 bool IsDate(absl::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
   int year = 0, month = 0, day = 0;
-  if (!AllDigits(text.substr(0, 4)) || !AllDigits(text.substr(5, 2)) ||
-      !AllDigits(text.substr(8, 2)) || !absl::SimpleAtoi(text.substr(0, 4), &year) ||
+  if (!internal::AllDigits(text.substr(0, 4)) || !internal::AllDigits(text.substr(5, 2)) ||
+      !internal::AllDigits(text.substr(8, 2)) || !absl::SimpleAtoi(text.substr(0, 4), &year) ||
       !absl::SimpleAtoi(text.substr(5, 2), &month) || !absl::SimpleAtoi(text.substr(8, 2), &day)) {
     return false;
   }
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  const int days = month == 2 && IsLeap(year) ? 29 : kDays[month - 1];
-  return day <= days;
+  return day <= records::DaysInMonth(year, month);
 }
 
 // "YYYYMMDD" → "YYYY-MM-DD", or "" when it is not a real day.
 std::string CompactDate(absl::string_view digits) {
-  if (digits.size() != 8 || !AllDigits(digits)) return "";
+  if (digits.size() != 8 || !internal::AllDigits(digits)) return "";
   std::string date =
       absl::StrCat(digits.substr(0, 4), "-", digits.substr(4, 2), "-", digits.substr(6, 2));
   return IsDate(date) ? date : "";
@@ -212,7 +201,7 @@ std::string CompactDate(absl::string_view digits) {
 
 // A sequence number as the file writes it (digits, 1 or more).
 bool ParseSequence(absl::string_view text, int64_t* sequence) {
-  return AllDigits(text) && absl::SimpleAtoi(text, sequence) && *sequence >= 1;
+  return internal::AllDigits(text) && absl::SimpleAtoi(text, sequence) && *sequence >= 1;
 }
 
 // The field quoted for a message: "…".
@@ -261,7 +250,7 @@ class RowChecker {
 
   void Digits(Column column, size_t count) {
     const absl::string_view cell = Cell(column);
-    if (cell.empty() || (cell.size() == count && AllDigits(cell))) return;
+    if (cell.empty() || (cell.size() == count && internal::AllDigits(cell))) return;
     Add(column, absl::StrCat(Quote(cell), " is not ", count, " digits"));
   }
 
@@ -329,11 +318,6 @@ void Fill(CsvRecord* row, CorporateRecord* out, std::vector<Problem>* problems) 
 
 bool IsBlank(const CsvRecord& row) { return row.fields.size() == 1 && row.fields[0].empty(); }
 
-absl::Status WithName(absl::string_view name, const absl::Status& status) {
-  if (status.ok()) return status;
-  return absl::Status(status.code(), absl::StrCat(name, ": ", status.message()));
-}
-
 }  // namespace
 
 absl::string_view ProcessCode(Process process) {
@@ -375,8 +359,9 @@ bool LooksLikeNtaFile(absl::string_view utf8_first_line) {
   if (!reader.Next(&row) || row.fields.size() != kColumnCount) return false;
   int64_t sequence = 0;
   return ParseSequence(row.fields[kSequence], &sequence) && row.fields[kNumber].size() == 13 &&
-         AllDigits(row.fields[kNumber]) && ParseProcessCode(row.fields[kProcess]).has_value() &&
-         IsFlag(row.fields[kCorrection]) && IsDate(row.fields[kUpdated]);
+         internal::AllDigits(row.fields[kNumber]) &&
+         ParseProcessCode(row.fields[kProcess]).has_value() && IsFlag(row.fields[kCorrection]) &&
+         IsDate(row.fields[kUpdated]);
 }
 
 std::optional<NtaFileName> ParseNtaFileName(absl::string_view path) {
@@ -395,7 +380,7 @@ std::optional<NtaFileName> ParseNtaFileName(absl::string_view path) {
   if (parts.size() >= 2 && parts[0] == "diff") {
     name.kind = NtaFileName::Kind::kDiff;
     date_at = 1;
-  } else if (parts.size() >= 4 && parts[0].size() == 2 && AllDigits(parts[0]) &&
+  } else if (parts.size() >= 4 && parts[0].size() == 2 && internal::AllDigits(parts[0]) &&
              !parts[1].empty() && parts[2] == "all") {
     for (char c : parts[1]) {
       if (!absl::ascii_islower(static_cast<unsigned char>(c))) return std::nullopt;
@@ -409,8 +394,8 @@ std::optional<NtaFileName> ParseNtaFileName(absl::string_view path) {
   name.created_on = CompactDate(parts[date_at]);
   if (name.created_on.empty()) return std::nullopt;
   if (parts.size() == date_at + 2) {
-    if (!AllDigits(parts[date_at + 1]) || !absl::SimpleAtoi(parts[date_at + 1], &name.part) ||
-        name.part < 1) {
+    if (!internal::AllDigits(parts[date_at + 1]) ||
+        !absl::SimpleAtoi(parts[date_at + 1], &name.part) || name.part < 1) {
       return std::nullopt;
     }
   } else if (parts.size() != date_at + 1) {
@@ -427,19 +412,16 @@ NtaReader::NtaReader(std::string name, Decoded decoded)
 
 absl::StatusOr<std::unique_ptr<NtaReader>> NtaReader::OpenFile(absl::string_view path,
                                                                std::optional<Encoding> encoding) {
-  std::ifstream in{std::string(path), std::ios::binary};
-  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open the file"));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return absl::DataLossError(absl::StrCat(path, ": cannot read the file"));
-  return OpenBytes(std::move(bytes).str(), path, encoding);
+  absl::StatusOr<std::string> bytes = internal::ReadFile(path);
+  if (!bytes.ok()) return bytes.status();
+  return OpenBytes(*std::move(bytes), path, encoding);
 }
 
 absl::StatusOr<std::unique_ptr<NtaReader>> NtaReader::OpenBytes(std::string bytes,
                                                                 absl::string_view name,
                                                                 std::optional<Encoding> encoding) {
   auto decoded = Decode(bytes, encoding);
-  if (!decoded.ok()) return WithName(name, decoded.status());
+  if (!decoded.ok()) return internal::WithName(name, decoded.status());
   bytes.clear();
   bytes.shrink_to_fit();
   // The constructor is private, hence no make_unique.
@@ -451,7 +433,7 @@ absl::StatusOr<std::unique_ptr<NtaReader>> NtaReader::OpenBytes(std::string byte
   CsvRecord first;
   while (probe.Next(&first) && IsBlank(first)) {
   }
-  if (!probe.status().ok()) return WithName(name, probe.status());
+  if (!probe.status().ok()) return internal::WithName(name, probe.status());
   if (!first.fields.empty() && !IsBlank(first) && !LooksLikeNtaFile(first.raw)) {
     return absl::InvalidArgumentError(absl::StrCat(
         name, ": line ", first.line,
@@ -470,6 +452,6 @@ bool NtaReader::Next(CorporateRecord* record, std::vector<Problem>* problems) {
   return true;
 }
 
-absl::Status NtaReader::status() const { return WithName(name_, csv_.status()); }
+absl::Status NtaReader::status() const { return internal::WithName(name_, csv_.status()); }
 
 }  // namespace renkei::importer

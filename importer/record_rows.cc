@@ -1,8 +1,6 @@
 #include "importer/record_rows.h"
 
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -15,6 +13,7 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "google/protobuf/util/json_util.h"
+#include "importer/internal/files.h"
 #include "importer/table_layout.h"
 #include "importer/values.h"
 #include "renkei/v1/collaboration.pb.h"
@@ -147,11 +146,6 @@ Message* RecordOf(v1::ImportKind kind, v1::ImportRow* row) {
     default:
       return row->mutable_collaboration();
   }
-}
-
-absl::Status WithName(absl::string_view name, const absl::Status& status) {
-  if (status.ok()) return status;
-  return absl::Status(status.code(), absl::StrCat(name, ": ", status.message()));
 }
 
 // A reference written as a name or 法人番号 becomes an organization to resolve.
@@ -305,10 +299,10 @@ class CsvRecords final : public RecordSource {
     TableReader::Options table = options.table;
     table.csv.delimiter = format == Format::kTsv ? '\t' : ',';
     auto reader = TableReader::Open(rows->text_, rules, table);
-    if (!reader.ok()) return WithName(rows->name_, reader.status());
+    if (!reader.ok()) return internal::WithName(rows->name_, reader.status());
     rows->table_ = *std::move(reader);
     absl::Status mapped = rows->MapHeader(type);
-    if (!mapped.ok()) return WithName(rows->name_, mapped);
+    if (!mapped.ok()) return internal::WithName(rows->name_, mapped);
     return rows;
   }
 
@@ -354,7 +348,7 @@ class CsvRecords final : public RecordSource {
     return true;
   }
 
-  absl::Status status() const override { return WithName(name_, table_->status()); }
+  absl::Status status() const override { return internal::WithName(name_, table_->status()); }
   std::string DescribeMapping() const override { return description_; }
   absl::string_view header_raw() const override { return table_->header_raw(); }
 
@@ -487,7 +481,7 @@ absl::StatusOr<std::unique_ptr<RecordSource>> OpenRecordBytes(std::string bytes,
                                                               const ReadOptions& options,
                                                               std::string id_source) {
   auto decoded = Decode(bytes, options.encoding);
-  if (!decoded.ok()) return WithName(name, decoded.status());
+  if (!decoded.ok()) return internal::WithName(name, decoded.status());
   bytes.clear();
   const Format format = options.format.value_or(FormatOfPath(name));
   if (format == Format::kJsonl) {
@@ -502,12 +496,9 @@ absl::StatusOr<std::unique_ptr<RecordSource>> OpenRecordFile(absl::string_view p
                                                              v1::ImportKind kind,
                                                              const ReadOptions& options,
                                                              std::string id_source) {
-  std::ifstream in{std::string(path), std::ios::binary};
-  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open the file"));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return absl::DataLossError(absl::StrCat(path, ": cannot read the file"));
-  return OpenRecordBytes(std::move(bytes).str(), path, kind, options, std::move(id_source));
+  absl::StatusOr<std::string> bytes = internal::ReadFile(path);
+  if (!bytes.ok()) return bytes.status();
+  return OpenRecordBytes(*std::move(bytes), path, kind, options, std::move(id_source));
 }
 
 }  // namespace renkei::importer

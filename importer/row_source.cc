@@ -1,12 +1,10 @@
 #include "importer/row_source.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "importer/internal/files.h"
 #include "importer/internal/trim.h"
 #include "importer/jsonl_reader.h"
 
@@ -16,11 +14,6 @@ namespace {
 // Keys of the first lines of a JSON Lines file are read at open, so the
 // mapping can be shown before the rows.
 constexpr int kJsonlKeyScanLines = 100;
-
-absl::Status WithName(absl::string_view name, const absl::Status& status) {
-  if (status.ok()) return status;
-  return absl::Status(status.code(), absl::StrCat(name, ": ", status.message()));
-}
 
 void Clear(MappedRow* row) {
   for (std::string& value : row->values) value.clear();
@@ -39,13 +32,13 @@ class CsvRows final : public RowSource {
     TableReader::Options table = options.table;
     table.csv.delimiter = format == Format::kTsv ? '\t' : ',';
     auto reader = TableReader::Open(rows->text_, rules, table);
-    if (!reader.ok()) return WithName(rows->name(), reader.status());
+    if (!reader.ok()) return internal::WithName(rows->name(), reader.status());
     rows->table_ = *std::move(reader);
     auto mapping = MapColumns(rows->table_->header(), rules);
     if (!mapping.ok()) {
-      return WithName(rows->name(), absl::InvalidArgumentError(
-                                        absl::StrCat("header at line ", rows->table_->header_line(),
-                                                     ": ", mapping.status().message())));
+      return internal::WithName(rows->name(), absl::InvalidArgumentError(absl::StrCat(
+                                                  "header at line ", rows->table_->header_line(),
+                                                  ": ", mapping.status().message())));
     }
     rows->mapping_ = *std::move(mapping);
     rows->field_columns_.fill(0);
@@ -81,7 +74,7 @@ class CsvRows final : public RowSource {
     return true;
   }
 
-  absl::Status status() const override { return WithName(name(), table_->status()); }
+  absl::Status status() const override { return internal::WithName(name(), table_->status()); }
   std::string DescribeMapping() const override { return mapping_.Describe(); }
   absl::string_view header_raw() const override { return table_->header_raw(); }
   const std::vector<SkippedRow>& skipped() const override { return table_->skipped(); }
@@ -205,7 +198,7 @@ absl::StatusOr<std::unique_ptr<RowSource>> OpenBytes(std::string bytes, absl::st
                                                      const ColumnRules& rules,
                                                      const ReadOptions& options) {
   auto decoded = Decode(bytes, options.encoding);
-  if (!decoded.ok()) return WithName(name, decoded.status());
+  if (!decoded.ok()) return internal::WithName(name, decoded.status());
   bytes.clear();
   bytes.shrink_to_fit();
   const Format format = options.format.value_or(FormatOfPath(name));
@@ -218,16 +211,9 @@ absl::StatusOr<std::unique_ptr<RowSource>> OpenBytes(std::string bytes, absl::st
 absl::StatusOr<std::unique_ptr<RowSource>> OpenFile(absl::string_view path,
                                                     const ColumnRules& rules,
                                                     const ReadOptions& options) {
-  std::ifstream in{std::string(path), std::ios::binary};
-  if (!in) {
-    return absl::NotFoundError(absl::StrCat(path, ": cannot open the file"));
-  }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) {
-    return absl::DataLossError(absl::StrCat(path, ": cannot read the file"));
-  }
-  return OpenBytes(std::move(bytes).str(), path, rules, options);
+  absl::StatusOr<std::string> bytes = internal::ReadFile(path);
+  if (!bytes.ok()) return bytes.status();
+  return OpenBytes(*std::move(bytes), path, rules, options);
 }
 
 }  // namespace renkei::importer

@@ -20,10 +20,12 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
+#include "importer/internal/digits.h"
 #include "importer/internal/trim.h"
-#include "importer/internal/utf8.h"
 #include "server/records/corporate_number.h"
+#include "server/records/dates.h"
 #include "server/text/normalize.h"
+#include "server/text/utf8.h"
 
 namespace renkei::importer {
 namespace {
@@ -31,14 +33,6 @@ namespace {
 bool IsBlank(absl::string_view text) { return internal::Trim(text).empty(); }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-bool AllDigits(absl::string_view text) {
-  if (text.empty()) return false;
-  for (char c : text) {
-    if (!IsDigit(c)) return false;
-  }
-  return true;
-}
 
 // The leading run of ASCII digits of `*text`, consumed.
 absl::string_view TakeDigits(absl::string_view* text) {
@@ -51,25 +45,6 @@ absl::string_view TakeDigits(absl::string_view* text) {
 
 std::string Quoted(absl::string_view text) {
   return absl::StrCat("\"", internal::Trim(text), "\"");
-}
-
-std::u32string ToU32(absl::string_view utf8) {
-  std::u32string out;
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int32_t length = static_cast<int32_t>(utf8.size());
-  int32_t i = 0;
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
-  }
-  return out;
-}
-
-std::string ToUtf8(std::u32string_view text) {
-  std::string out;
-  for (char32_t c : text) internal::AppendUtf8(c, &out);
-  return out;
 }
 
 // ---------------------------------------------------------------- 法人番号
@@ -98,8 +73,8 @@ absl::StatusOr<std::string> ParseCorporateNumber(absl::string_view text) {
       fraction = mantissa.substr(dot + 1);
     }
     int power = 0;
-    if (AllDigits(int_part) && (fraction.empty() || AllDigits(fraction)) && AllDigits(exponent) &&
-        absl::SimpleAtoi(exponent, &power)) {
+    if (internal::AllDigits(int_part) && (fraction.empty() || internal::AllDigits(fraction)) &&
+        internal::AllDigits(exponent) && absl::SimpleAtoi(exponent, &power)) {
       // All 13 digits are still there only when the mantissa shows them.
       const std::string digits = absl::StrCat(int_part, fraction);
       if (static_cast<int>(int_part.size()) + power == kCorporateNumberDigits &&
@@ -119,7 +94,7 @@ absl::StatusOr<std::string> ParseCorporateNumber(absl::string_view text) {
       s.resize(dot);
     }
   }
-  if (!AllDigits(s)) {
+  if (!internal::AllDigits(s)) {
     return absl::InvalidArgumentError(absl::StrCat("法人番号 ", Quoted(text), " is not a number"));
   }
   if (s.size() != kCorporateNumberDigits) {
@@ -153,13 +128,6 @@ constexpr Era kEras[] = {
 
 constexpr int kMinYear = 1868;
 constexpr int kMaxYear = 2100;
-
-bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int DaysInMonth(int year, int month) {
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && IsLeap(year) ? 29 : kDays[month - 1];
-}
 
 // A year number in kanji (十五, 二十, 三): consumed from `*s`. Defined with
 // the kanji numerals below.
@@ -224,7 +192,8 @@ absl::Status ConsumeMonthDay(absl::string_view* s, bool after_nen, YearValue* va
       }
     }
   }
-  if (month < 1 || month > 12 || (day != 0 && (day < 1 || day > DaysInMonth(value->year, month)))) {
+  if (month < 1 || month > 12 ||
+      (day != 0 && (day < 1 || day > records::DaysInMonth(value->year, month)))) {
     return absl::InvalidArgumentError(
         absl::StrCat("date ", Quoted(text), " has no such month or day"));
   }
@@ -366,7 +335,7 @@ absl::StatusOr<Phone> ParsePhone(absl::string_view text) {
   if (IsBlank(text)) return absl::NotFoundError("no phone number");
   // White space kept (one ' '): it separates two numbers as well as the
   // groups of one.
-  const std::u32string s = ToU32(text::NormalizeForSearch(text));
+  const std::u32string s = text::DecodeUtf8(text::NormalizeForSearch(text));
   size_t i = 0;
   while (i < s.size() && !(s[i] >= '0' && s[i] <= '9') && s[i] != '+') ++i;
   std::string prefix;  // "0" for +81
@@ -573,7 +542,7 @@ std::optional<std::string> ReadNumeral(std::u32string_view run) {
 }
 
 std::optional<int> ConsumeKanjiNumber(absl::string_view* s) {
-  const std::u32string text = ToU32(s->substr(0, BytesOfKanjiRun(*s)));
+  const std::u32string text = text::DecodeUtf8(s->substr(0, BytesOfKanjiRun(*s)));
   if (text.empty()) return std::nullopt;
   std::optional<std::string> digits = ReadNumeral(text);
   int value = 0;
@@ -623,14 +592,14 @@ bool EndsAsLotNumber(std::u32string_view before, std::u32string_view after) {
 }  // namespace
 
 std::string ConvertKanjiNumerals(absl::string_view address) {
-  const std::u32string s = ToU32(address);
+  const std::u32string s = text::DecodeUtf8(address);
   const std::u32string_view view = s;
   std::string out;
   out.reserve(address.size());
   size_t i = 0;
   while (i < s.size()) {
     if (!IsNumeral(s[i])) {
-      internal::AppendUtf8(static_cast<UChar32>(s[i++]), &out);
+      text::AppendUtf8(s[i++], &out);
       continue;
     }
     size_t j = i;
@@ -645,7 +614,7 @@ std::string ConvertKanjiNumerals(absl::string_view address) {
     if (digits.has_value()) {
       out += *digits;
     } else {
-      out += ToUtf8(run);
+      for (char32_t c : run) text::AppendUtf8(c, &out);
     }
     i = j;
   }

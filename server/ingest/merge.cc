@@ -12,14 +12,6 @@
 namespace renkei::ingest {
 namespace {
 
-v1::FieldSource SourceOf(const Origin& origin) {
-  v1::FieldSource source;
-  source.set_source(origin.source);
-  source.set_row(origin.row);
-  *source.mutable_update_time() = origin.time;
-  return source;
-}
-
 // The field_sources key of a field path: a site's fields are kept as
 // "sites.一関工場.phone" (the path "sites[一関工場].phone"), since a key must
 // begin with a field of the record up to its first '.' (records/validate.h).
@@ -111,6 +103,14 @@ void MergeSite(const v1::Site& site, Merger& merger, const Origin& origin,
 }
 
 }  // namespace
+
+v1::FieldSource SourceOf(const Origin& origin) {
+  v1::FieldSource source;
+  source.set_source(origin.source);
+  source.set_row(origin.row);
+  *source.mutable_update_time() = origin.time;
+  return source;
+}
 
 std::vector<std::string> Merge(const RowFacts& facts, const Origin& origin,
                                std::set<std::string>* claimed, v1::Organization* target) {

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "google/protobuf/timestamp.pb.h"
+#include "renkei/v1/common.pb.h"
 #include "renkei/v1/organization.pb.h"
 
 namespace renkei::ingest {
@@ -29,6 +30,10 @@ struct Origin {
   google::protobuf::Timestamp time;
   bool authoritative = false;  // the corporate registry
 };
+
+// The field_sources entry for a field set from `origin`'s row: its source,
+// row and time.
+v1::FieldSource SourceOf(const Origin& origin);
 
 // What one row says: the organization (company part; display name as the
 // row writes it) and, for a site's row, the site.

@@ -75,14 +75,6 @@ void WriteSources(const Sources& sources, Message* record) {
   }
 }
 
-v1::FieldSource SourceOf(const Origin& origin) {
-  v1::FieldSource source;
-  source.set_source(origin.source);
-  source.set_row(origin.row);
-  *source.mutable_update_time() = origin.time;
-  return source;
-}
-
 }  // namespace
 
 std::vector<std::string> MergeRecord(const Message& row, const Origin& origin,

@@ -4,18 +4,15 @@
 #include "renkei/v1/common.pb.h"
 
 namespace renkei::records {
-namespace {
+
+bool IsSet(const v1::Date& date) {
+  return date.year() != 0 || date.month() != 0 || date.day() != 0;
+}
 
 int DaysInMonth(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
-}  // namespace
-
-bool IsSet(const v1::Date& date) {
-  return date.year() != 0 || date.month() != 0 || date.day() != 0;
 }
 
 std::string DateProblem(const v1::Date& date, DatePrecision precision) {

@@ -18,6 +18,10 @@ enum class DatePrecision {
 
 bool IsSet(const v1::Date& date);
 
+// The days `month` has in `year` of the Gregorian calendar (February: 29 in
+// a leap year). REQUIRES: 1 <= month <= 12.
+int DaysInMonth(int year, int month);
+
 // Empty when `date` is unset or a real date of at least `precision`;
 // otherwise why not ("2025-02-30 is not a date").
 std::string DateProblem(const v1::Date& date, DatePrecision precision);

@@ -12,30 +12,12 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
 #include "server/resolve/places.h"
+#include "server/text/char_class.h"
 #include "server/text/normalize.h"
+#include "server/text/utf8.h"
 
 namespace renkei::resolve {
 namespace {
-
-// UTF-8 code points of `text`, each as its bytes.
-std::vector<absl::string_view> CodePoints(absl::string_view text) {
-  std::vector<absl::string_view> points;
-  for (size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    points.push_back(text.substr(i, std::min(length, text.size() - i)));
-    i += length;
-  }
-  return points;
-}
-
-bool IsKanji(absl::string_view point) {
-  if (point.size() != 3) return false;
-  const auto b0 = static_cast<unsigned char>(point[0]);
-  const auto b1 = static_cast<unsigned char>(point[1]);
-  // U+4E00..U+9FFF (CJK unified ideographs) and 々 (U+3005).
-  return (b0 >= 0xE4 && b0 <= 0xE9 && !(b0 == 0xE4 && b1 < 0xB8)) || point == "々";
-}
 
 std::string Nfkc(absl::string_view text) {
   UErrorCode error = U_ZERO_ERROR;
@@ -129,7 +111,7 @@ NameParts SplitSite(absl::string_view written, absl::string_view site_hint) {
   const absl::string_view before(name.data(), name.size() - ending->ending.size());
   size_t cut = absl::string_view::npos;  // where the label starts
   // 1. After the last space.
-  const std::vector<absl::string_view> points = CodePoints(before);
+  const std::vector<absl::string_view> points = text::SplitCodePoints(before);
   size_t offset = before.size();
   for (size_t i = points.size(); i-- > 0;) {
     offset -= points[i].size();
@@ -194,7 +176,8 @@ std::string NameKey(absl::string_view name) {
   }
   key = text::StripLegalForm(key);
   // Separators that spellings of one name use or leave out.
-  const std::vector<absl::string_view> points = CodePoints(key);
+  const std::vector<absl::string_view> points = text::SplitCodePoints(key);
+  const std::u32string chars = text::DecodeUtf8(key);  // one for each of points
   std::string out;
   out.reserve(key.size());
   for (size_t i = 0; i < points.size(); ++i) {
@@ -202,8 +185,8 @@ std::string NameKey(absl::string_view name) {
     if (p == "・" || p == "･" || p == "-" || p == "." || p == "," || p == "、" || p == "'") {
       continue;
     }
-    const bool between_kanji =
-        i > 0 && i + 1 < points.size() && IsKanji(points[i - 1]) && IsKanji(points[i + 1]);
+    const bool between_kanji = i > 0 && i + 1 < points.size() && text::IsKanji(chars[i - 1]) &&
+                               text::IsKanji(chars[i + 1]);
     if (between_kanji && (p == "ノ" || p == "の")) continue;  // 一ノ関 → 一関
     if (between_kanji && (p == "ヶ" || p == "ヵ" || p == "が" || p == "ガ")) {
       out.append("ケ");  // 金ヶ崎 → 金ケ崎

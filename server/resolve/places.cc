@@ -8,6 +8,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "server/text/normalize.h"
+#include "server/text/utf8.h"
 
 namespace renkei::resolve {
 namespace internal {
@@ -32,29 +33,18 @@ const std::vector<Place>& Places() {
   return *places;
 }
 
-namespace {
-
-// The bytes of the first UTF-8 character of `text` (valid UTF-8, not empty).
-absl::string_view FirstCharacter(absl::string_view text) {
-  const auto lead = static_cast<unsigned char>(text[0]);
-  const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  return text.substr(0, length);
-}
-
-}  // namespace
-
 const Place* PlaceAtStart(absl::string_view normalized_text) {
   // Places by their first character, longest first as in Places().
   using Index = absl::flat_hash_map<std::string, std::vector<const Place*>>;
   static const Index* const by_first = [] {
     auto* index = new Index();
     for (const Place& place : Places()) {
-      if (!place.name.empty()) (*index)[FirstCharacter(place.name)].push_back(&place);
+      if (!place.name.empty()) (*index)[text::FirstCodePoint(place.name)].push_back(&place);
     }
     return index;
   }();
   if (normalized_text.empty()) return nullptr;
-  auto it = by_first->find(FirstCharacter(normalized_text));
+  auto it = by_first->find(text::FirstCodePoint(normalized_text));
   if (it == by_first->end()) return nullptr;
   for (const Place* place : it->second) {
     if (absl::StartsWith(normalized_text, place->name)) return place;

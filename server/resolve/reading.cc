@@ -9,54 +9,11 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "server/resolve/places.h"
+#include "server/text/char_class.h"
+#include "server/text/utf8.h"
 
 namespace renkei::resolve {
 namespace {
-
-// Decodes UTF-8 (valid input) into code points.
-std::u32string Decode(absl::string_view text) {
-  std::u32string out;
-  for (size_t i = 0; i < text.size();) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    char32_t c;
-    size_t n;
-    if (b < 0x80) {
-      c = b, n = 1;
-    } else if (b < 0xE0) {
-      c = b & 0x1F, n = 2;
-    } else if (b < 0xF0) {
-      c = b & 0x0F, n = 3;
-    } else {
-      c = b & 0x07, n = 4;
-    }
-    for (size_t k = 1; k < n && i + k < text.size(); ++k) {
-      c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    }
-    out.push_back(c);
-    i += n;
-  }
-  return out;
-}
-
-void Append(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
-bool IsKatakana(char32_t c) { return (c >= U'ァ' && c <= U'ヶ') || c == U'ー'; }
 
 // The vowel a katakana ends in: 'a', 'i', 'u', 'e', 'o', or 0.
 char VowelOf(char32_t c) {
@@ -111,7 +68,7 @@ absl::string_view LetterName(char c) {
 std::string FoldReading(absl::string_view katakana) {
   std::string out;
   char previous_vowel = 0;
-  for (char32_t c : Decode(katakana)) {
+  for (char32_t c : text::DecodeUtf8(katakana)) {
     if (c == U'ー') continue;
     const char32_t full = FullSize(c);
     const char vowel = VowelOf(full);
@@ -122,7 +79,7 @@ std::string FoldReading(absl::string_view katakana) {
                            (previous_vowel == 'i' && full == U'イ') ||
                            (previous_vowel == 'a' && full == U'ア');
     if (lengthens) continue;
-    Append(full, &out);
+    text::AppendUtf8(full, &out);
     previous_vowel = vowel;
   }
   return out;
@@ -183,10 +140,10 @@ std::string Reader::Read(absl::string_view name_key) const {
   }
   std::string reading;
   auto read_part = [&](absl::string_view surface, absl::string_view feature) -> bool {
-    const std::u32string points = Decode(surface);
+    const std::u32string points = text::DecodeUtf8(surface);
     bool kana = true, latin = true, digits = true;
     for (char32_t c : points) {
-      kana = kana && IsKatakana(c);
+      kana = kana && text::IsKatakana(c);
       latin = latin && c < 0x80 && absl::ascii_isalpha(static_cast<char>(c));
       digits = digits && c < 0x80 && absl::ascii_isdigit(static_cast<char>(c));
     }

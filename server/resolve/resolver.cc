@@ -8,7 +8,9 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "server/text/char_class.h"
 #include "server/text/normalize.h"
+#include "server/text/utf8.h"
 
 namespace renkei::resolve {
 namespace {
@@ -55,36 +57,17 @@ uint64_t KeyHash(KeyType type, absl::string_view value) {
   return absl::Hash<std::pair<char, absl::string_view>>{}({type, value});
 }
 
-std::vector<std::u32string::value_type> Points(absl::string_view text) {
-  std::vector<char32_t> points;
-  for (size_t i = 0; i < text.size();) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    const size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-    for (size_t k = 1; k < n && i + k < text.size(); ++k) {
-      c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-    }
-    points.push_back(c);
-    i += n;
-  }
-  return points;
-}
-
-bool IsKanji(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || c == 0x3005; }
-bool IsKatakana(char32_t c) { return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC; }
-
+// The first `points` code points of `key`.
 std::string Prefix(absl::string_view key, size_t points) {
-  size_t bytes = 0, count = 0;
-  while (bytes < key.size() && count < points) {
-    const auto b = static_cast<unsigned char>(key[bytes]);
-    bytes += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    ++count;
+  size_t bytes = 0;
+  for (size_t i = 0; i < points && bytes < key.size(); ++i) {
+    bytes += text::FirstCodePoint(key.substr(bytes)).size();
   }
-  return std::string(key.substr(0, std::min(bytes, key.size())));
+  return std::string(key.substr(0, bytes));
 }
 
 // Code-point edit distance, capped: enough to tell one-character variants.
-size_t EditDistance(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
+size_t EditDistance(const std::u32string& a, const std::u32string& b) {
   std::vector<size_t> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
@@ -100,17 +83,16 @@ size_t EditDistance(const std::vector<char32_t>& a, const std::vector<char32_t>&
 }
 
 // Words that make a longer name another company's: 一関精工 / 一関精工販売.
-bool StartsAnotherWord(const std::vector<char32_t>& longer, size_t at) {
+bool StartsAnotherWord(const std::u32string& longer, size_t at) {
   static const std::vector<std::u32string> kWords = {
       U"サービス", U"販売", U"商事", U"工業", U"興業", U"産業", U"建設", U"ホールディングス",
       U"hd", U"システム", U"テクノ", U"エンジニアリング", U"製作所", U"技研", U"物流",
       U"運輸", U"リース", U"開発", U"電子", U"精密", U"グループ", U"ジャパン", U"東北"};
-  const std::u32string rest(longer.begin() + static_cast<long>(at), longer.end());
   for (const std::u32string& word : kWords) {
-    if (rest.compare(0, word.size(), word) == 0) return true;
+    if (longer.compare(at, word.size(), word) == 0) return true;
   }
   // A kanji after the shorter name begins a word of its own.
-  return IsKanji(longer[at]);
+  return text::IsKanji(longer[at]);
 }
 
 double Logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
@@ -264,15 +246,15 @@ Scored Resolver::Compare(const Profile& row, uint64_t id) const {
   } else if (reading_equal) {
     tally.Add(kReadingEqual, "読み一致");
   } else if (!key.empty() && !c.name_keys.empty()) {
-    const std::vector<char32_t> a = Points(key), b = Points(c.name_keys.front());
-    const std::vector<char32_t>& shorter = a.size() < b.size() ? a : b;
-    const std::vector<char32_t>& longer = a.size() < b.size() ? b : a;
+    const std::u32string a = text::DecodeUtf8(key), b = text::DecodeUtf8(c.name_keys.front());
+    const std::u32string& shorter = a.size() < b.size() ? a : b;
+    const std::u32string& longer = a.size() < b.size() ? b : a;
     const bool prefix = shorter.size() >= 4 && shorter.size() < longer.size() &&
                         std::equal(shorter.begin(), shorter.end(), longer.begin());
     if (prefix && StartsAnotherWord(longer, shorter.size())) {
       tally.Add(kNameOtherCompany, "名称が別会社の形");
-    } else if (prefix && IsKatakana(longer[shorter.size() - 1]) &&
-               IsKatakana(longer[shorter.size()])) {
+    } else if (prefix && text::IsKatakana(longer[shorter.size() - 1]) &&
+               text::IsKatakana(longer[shorter.size()])) {
       tally.Add(kNameAbbreviated, "名称の略記");
     } else if (EditDistance(a, b) <= std::max<size_t>(1, shorter.size() / 4)) {
       tally.Add(kNameLookalike, "名称が似て非なる");

@@ -40,16 +40,46 @@ absl::StatusOr<match::MatchFilters> Filters(const v1::MatchFilters& in, bool wit
   return out;
 }
 
-void Fill(const match::Suggestion& s, int rank, google::protobuf::RepeatedPtrField<std::string>* terms,
-          google::protobuf::RepeatedPtrField<v1::Signal>* signals) {
-  (void)rank;
-  for (const std::string& term : s.matched_terms) *terms->Add() = term;
+// What every Suggest… request asks besides its subject.
+struct SuggestParams {
+  int limit = 0;
+  match::MatchFilters filters;
+};
+
+template <typename Request>
+absl::StatusOr<SuggestParams> ParseSuggestParams(const Request& request) {
+  absl::StatusOr<int> limit = Limit(request.page_size());
+  if (!limit.ok()) return limit.status();
+  absl::StatusOr<match::MatchFilters> filters =
+      Filters(request.filters(), request.options().without_thesaurus());
+  if (!filters.ok()) return filters.status();
+  return SuggestParams{*limit, *std::move(filters)};
+}
+
+// Reads the record the request's `field` names (`name`, of `kind`) into
+// `record`: INVALID_ARGUMENT naming the field when `name` is empty or not a
+// name of `kind`, NOT_FOUND when there is no such record.
+absl::Status GetSubject(const store::Store& store, const std::string& field,
+                        const std::string& name, Kind kind, google::protobuf::Message* record) {
+  if (name.empty()) return InvalidFieldError(field, "is required");
+  absl::StatusOr<ResourceName> parsed = ParseResourceName(name, kind);
+  if (!parsed.ok()) return InvalidFieldError(field, std::string(parsed.status().message()));
+  return store.Get(name, record);
+}
+
+// What a seed's and an organization's suggestion both have.
+template <typename Out>
+void Fill(const match::Suggestion& s, int rank, Out* out) {
+  out->set_rank(rank);
+  out->set_score(s.score);
+  for (const std::string& term : s.matched_terms) out->add_matched_terms(term);
   for (const match::Signal& signal : s.signals) {
-    v1::Signal* out = signals->Add();
-    out->set_name(signal.name);
-    out->set_contribution(signal.contribution);
-    out->set_detail(signal.detail);
+    v1::Signal* added = out->add_signals();
+    added->set_name(signal.name);
+    added->set_contribution(signal.contribution);
+    added->set_detail(signal.detail);
   }
+  out->set_reason(s.reason);
 }
 
 }  // namespace
@@ -64,8 +94,7 @@ grpc::Status MatchService::SeedResponse(const absl::StatusOr<match::Suggestions>
   int rank = 0;
   for (const match::Suggestion& s : suggestions->items) {
     v1::SeedSuggestion* out = response->add_suggestions();
-    out->set_rank(++rank);
-    out->set_score(s.score);
+    Fill(s, ++rank, out);
     absl::Status status = store_.Get(s.name.ToString(), out->mutable_seed());
     if (!status.ok()) return ToGrpcStatus(status);
     (void)store_.Get(out->seed().institution(), out->mutable_institution());
@@ -76,8 +105,6 @@ grpc::Status MatchService::SeedResponse(const absl::StatusOr<match::Suggestions>
         *out->add_researchers() = std::move(person);
       }
     }
-    Fill(s, rank, out->mutable_matched_terms(), out->mutable_signals());
-    out->set_reason(s.reason);
   }
   return grpc::Status::OK;
 }
@@ -88,13 +115,10 @@ grpc::Status MatchService::OrganizationResponse(
   int rank = 0;
   for (const match::Suggestion& s : suggestions->items) {
     v1::OrganizationSuggestion* out = response->add_suggestions();
-    out->set_rank(++rank);
-    out->set_score(s.score);
+    Fill(s, ++rank, out);
     absl::Status status = store_.Get(s.name.ToString(), out->mutable_organization());
     if (!status.ok()) return ToGrpcStatus(status);
     for (const std::string& need : s.related_needs) out->add_related_needs(need);
-    Fill(s, rank, out->mutable_matched_terms(), out->mutable_signals());
-    out->set_reason(s.reason);
   }
   return grpc::Status::OK;
 }
@@ -102,28 +126,19 @@ grpc::Status MatchService::OrganizationResponse(
 grpc::Status MatchService::SuggestForNeed(grpc::ServerContext*,
                                           const v1::SuggestForNeedRequest* request,
                                           v1::SeedSuggestions* response) {
-  absl::StatusOr<int> limit = Limit(request->page_size());
-  if (!limit.ok()) return ToGrpcStatus(limit.status());
-  absl::StatusOr<match::MatchFilters> filters =
-      Filters(request->filters(), request->options().without_thesaurus());
-  if (!filters.ok()) return ToGrpcStatus(filters.status());
-  if (request->need().empty()) return ToGrpcStatus(InvalidFieldError("need", "is required"));
-  absl::StatusOr<ResourceName> name = ParseResourceName(request->need(), Kind::kNeed);
-  if (!name.ok()) return ToGrpcStatus(InvalidFieldError("need", std::string(name.status().message())));
+  absl::StatusOr<SuggestParams> params = ParseSuggestParams(*request);
+  if (!params.ok()) return ToGrpcStatus(params.status());
   v1::Need need;
-  absl::Status status = store_.Get(request->need(), &need);
+  absl::Status status = GetSubject(store_, "need", request->need(), Kind::kNeed, &need);
   if (!status.ok()) return ToGrpcStatus(status);
-  return SeedResponse(matcher_.ForNeed(need, *filters, *limit), response);
+  return SeedResponse(matcher_.ForNeed(need, params->filters, params->limit), response);
 }
 
 grpc::Status MatchService::SuggestForText(grpc::ServerContext*,
                                           const v1::SuggestForTextRequest* request,
                                           v1::SeedSuggestions* response) {
-  absl::StatusOr<int> limit = Limit(request->page_size());
-  if (!limit.ok()) return ToGrpcStatus(limit.status());
-  absl::StatusOr<match::MatchFilters> filters =
-      Filters(request->filters(), request->options().without_thesaurus());
-  if (!filters.ok()) return ToGrpcStatus(filters.status());
+  absl::StatusOr<SuggestParams> params = ParseSuggestParams(*request);
+  if (!params.ok()) return ToGrpcStatus(params.status());
   if (text::NormalizeForSearch(request->text()).empty()) {
     return ToGrpcStatus(InvalidFieldError("text", "is required: the problem in words"));
   }
@@ -137,43 +152,33 @@ grpc::Status MatchService::SuggestForText(grpc::ServerContext*,
       return ToGrpcStatus(InvalidFieldError("company", std::string(company.status().message())));
     }
   }
-  return SeedResponse(matcher_.ForText(request->text(), request->company(), *filters, *limit),
-                      response);
+  return SeedResponse(
+      matcher_.ForText(request->text(), request->company(), params->filters, params->limit),
+      response);
 }
 
 grpc::Status MatchService::SuggestForSeed(grpc::ServerContext*,
                                           const v1::SuggestForSeedRequest* request,
                                           v1::OrganizationSuggestions* response) {
-  absl::StatusOr<int> limit = Limit(request->page_size());
-  if (!limit.ok()) return ToGrpcStatus(limit.status());
-  absl::StatusOr<match::MatchFilters> filters =
-      Filters(request->filters(), request->options().without_thesaurus());
-  if (!filters.ok()) return ToGrpcStatus(filters.status());
-  absl::StatusOr<ResourceName> name = ParseResourceName(request->seed(), Kind::kSeed);
-  if (!name.ok()) return ToGrpcStatus(InvalidFieldError("seed", std::string(name.status().message())));
+  absl::StatusOr<SuggestParams> params = ParseSuggestParams(*request);
+  if (!params.ok()) return ToGrpcStatus(params.status());
   v1::Seed seed;
-  absl::Status status = store_.Get(request->seed(), &seed);
+  absl::Status status = GetSubject(store_, "seed", request->seed(), Kind::kSeed, &seed);
   if (!status.ok()) return ToGrpcStatus(status);
-  return OrganizationResponse(matcher_.ForSeed(seed, *filters, *limit), response);
+  return OrganizationResponse(matcher_.ForSeed(seed, params->filters, params->limit), response);
 }
 
 grpc::Status MatchService::SuggestPartners(grpc::ServerContext*,
                                            const v1::SuggestPartnersRequest* request,
                                            v1::OrganizationSuggestions* response) {
-  absl::StatusOr<int> limit = Limit(request->page_size());
-  if (!limit.ok()) return ToGrpcStatus(limit.status());
-  absl::StatusOr<match::MatchFilters> filters =
-      Filters(request->filters(), request->options().without_thesaurus());
-  if (!filters.ok()) return ToGrpcStatus(filters.status());
-  absl::StatusOr<ResourceName> name =
-      ParseResourceName(request->organization(), Kind::kOrganization);
-  if (!name.ok()) {
-    return ToGrpcStatus(InvalidFieldError("organization", std::string(name.status().message())));
-  }
+  absl::StatusOr<SuggestParams> params = ParseSuggestParams(*request);
+  if (!params.ok()) return ToGrpcStatus(params.status());
   v1::Organization organization;
-  absl::Status status = store_.Get(request->organization(), &organization);
+  absl::Status status = GetSubject(store_, "organization", request->organization(),
+                                   Kind::kOrganization, &organization);
   if (!status.ok()) return ToGrpcStatus(status);
-  return OrganizationResponse(matcher_.Partners(organization, *filters, *limit), response);
+  return OrganizationResponse(matcher_.Partners(organization, params->filters, params->limit),
+                              response);
 }
 
 grpc::Status MatchService::RecordFeedback(grpc::ServerContext*,

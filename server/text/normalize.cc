@@ -10,6 +10,8 @@
 #include <utility>
 
 #include "absl/strings/match.h"
+#include "server/text/char_class.h"
+#include "server/text/utf8.h"
 
 namespace renkei::text {
 namespace {
@@ -88,8 +90,7 @@ std::string Fold(absl::string_view text, bool keep_spaces, bool fold_kana) {
     c = FoldCodePoint(c, fold_kana);
     if (keep_spaces && c == 0x30FC) {  // ー: drop it at the end of a katakana word
       const UChar32 next = i < folded.length() ? FoldCodePoint(folded.char32At(i), true) : 0;
-      const bool next_katakana = (next >= 0x30A1 && next <= 0x30FA) || next == 0x30FC;
-      if (!next_katakana) continue;
+      if (!IsKatakana(static_cast<char32_t>(next))) continue;
     }
     if (pending_space) {
       out.push_back(' ');
@@ -155,10 +156,8 @@ std::string StripLegalForm(absl::string_view normalized_name) {
 
 std::vector<std::string> CodePointGrams(absl::string_view text, int n) {
   std::vector<size_t> starts;  // byte offset of each code point
-  for (size_t i = 0; i < text.size();) {
+  for (size_t i = 0; i < text.size(); i += FirstCodePoint(text.substr(i)).size()) {
     starts.push_back(i);
-    const auto lead = static_cast<unsigned char>(text[i]);
-    i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
   }
   starts.push_back(text.size());
   std::vector<std::string> grams;

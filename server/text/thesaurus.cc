@@ -13,6 +13,7 @@
 #include "absl/strings/strip.h"
 #include "server/text/normalize.h"
 #include "server/text/tokenize.h"
+#include "server/text/utf8.h"
 
 namespace renkei::text {
 namespace {
@@ -37,14 +38,6 @@ bool Contains(absl::string_view text, absl::string_view term) {
     if (starts && ends) return true;
   }
   return false;
-}
-
-// The bytes of the first UTF-8 character of `text` ("" when empty).
-absl::string_view FirstCharacter(absl::string_view text) {
-  if (text.empty()) return text;
-  const auto lead = static_cast<unsigned char>(text[0]);
-  const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  return text.substr(0, std::min(length, text.size()));
 }
 
 bool Occurs(const std::string& term, const std::vector<std::string>& grams,
@@ -150,7 +143,7 @@ void Thesaurus::BuildIndex() {
   for (const auto& entry : terms_) {
     const auto position = static_cast<uint32_t>(ordered_.size());
     ordered_.push_back(&entry);
-    by_first_character_[std::string(FirstCharacter(entry.first))].push_back(position);
+    by_first_character_[std::string(FirstCodePoint(entry.first))].push_back(position);
     for (const std::string& gram : entry.second.grams) by_gram_[gram].push_back(position);
   }
 }
@@ -162,7 +155,7 @@ std::vector<Thesaurus::Expansion> Thesaurus::Expand(absl::string_view folded_que
   // (literally), those sharing a bigram with it (loosely); Occurs decides.
   std::vector<bool> maybe(ordered_.size(), false);
   for (size_t at = 0; at < folded_query.size();) {
-    const absl::string_view character = FirstCharacter(folded_query.substr(at));
+    const absl::string_view character = FirstCodePoint(folded_query.substr(at));
     auto found = by_first_character_.find(std::string(character));
     if (found != by_first_character_.end()) {
       for (uint32_t position : found->second) maybe[position] = true;

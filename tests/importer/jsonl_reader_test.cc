@@ -80,6 +80,15 @@ TEST(JsonlReaderTest, ValuesKeepTheirKinds) {
   EXPECT_TRUE(Find(records[0], "e")->items.empty());
 }
 
+// Only the line's own keys must be unique: a nested object is kept as its
+// text, so a key repeated inside it makes no field ambiguous.
+TEST(JsonlReaderTest, NestedObjectMayRepeatAKey) {
+  std::vector<JsonlRecord> records = ReadAll(R"({"o": {"k": 1, "k": 2}})");
+  ASSERT_EQ(records.size(), 1);
+  ASSERT_FALSE(records[0].problem.has_value()) << records[0].problem->ToString();
+  EXPECT_EQ(Find(records[0], "o")->text, R"({"k": 1, "k": 2})");
+}
+
 TEST(JsonlReaderTest, EscapesAndSurrogatePairs) {
   std::vector<JsonlRecord> records = ReadAll(R"({"s": "a\"b\\c\/d\n\t\u4E00\u95A2 \uD842\uDFB7"})");
   ASSERT_EQ(records.size(), 1);

@@ -23,6 +23,16 @@ TEST(FiscalYearTest, AprilStartsTheYear) {
   EXPECT_EQ(FiscalYearOf(D(2026, 4, 1)), 2026);
 }
 
+TEST(DaysInMonthTest, FebruaryHas29DaysInLeapYearsOnly) {
+  EXPECT_EQ(DaysInMonth(2024, 2), 29);
+  EXPECT_EQ(DaysInMonth(2025, 2), 28);
+  EXPECT_EQ(DaysInMonth(1900, 2), 28);  // a century is not a leap year …
+  EXPECT_EQ(DaysInMonth(2000, 2), 29);  // … unless it divides by 400
+  EXPECT_EQ(DaysInMonth(2025, 1), 31);
+  EXPECT_EQ(DaysInMonth(2025, 4), 30);
+  EXPECT_EQ(DaysInMonth(2025, 12), 31);
+}
+
 TEST(DateProblemTest, AcceptsRealAndPartialDates) {
   EXPECT_EQ(DateProblem(D(2024, 2, 29), DatePrecision::kDay), "");
   EXPECT_EQ(DateProblem(D(1962, 0, 0), DatePrecision::kYear), "");

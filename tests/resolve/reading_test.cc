@@ -79,5 +79,14 @@ TEST_F(ReaderTest, DifferentNamesReadDifferently) {
 
 TEST_F(ReaderTest, EmptyKeyHasNoReading) { EXPECT_EQ(reader_->Read(""), ""); }
 
+// ﾜﾞ (half-width) becomes ヷ after NFKC. The reader took katakana to end at
+// ヶ (U+30F6), so a word with ヷ ヸ ヹ ヺ went to the dictionary, which has no
+// reading for it, and the whole name got none.
+TEST_F(ReaderTest, KatakanaWithVoicedWaReadsAsWritten) {
+  EXPECT_EQ(NameKey("ﾜﾞｲﾝ電機"), "ヷイン電機");
+  EXPECT_EQ(Read("ﾜﾞｲﾝ電機"), FoldReading("ヷインデンキ"));
+  EXPECT_EQ(Read("ヸオラ工房"), FoldReading("ヸオラコウボウ"));
+}
+
 }  // namespace
 }  // namespace renkei::resolve

@@ -14,6 +14,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Pair;
 
 double SignalOf(const v1::SeedSuggestion& s, const std::string& name) {
   for (const auto& signal : s.signals()) {
@@ -220,6 +221,23 @@ TEST_F(MatchServiceTest, TextInWordsStoresNothing) {
   request.set_text("");
   grpc::Status status = match_->SuggestForText(Context().get(), request, &response);
   EXPECT_EQ(FieldViolations(status)[0].first, "text");
+}
+
+// The three subjects are checked alike. SuggestForSeed and SuggestPartners
+// used to answer an empty name with "\"\" is not a resource name: it is
+// empty" where SuggestForNeed said "is required".
+TEST_F(MatchServiceTest, EmptySubjectIsRequired) {
+  v1::SeedSuggestions seeds;
+  v1::OrganizationSuggestions organizations;
+  EXPECT_THAT(FieldViolations(
+                  match_->SuggestForNeed(Context().get(), v1::SuggestForNeedRequest(), &seeds)),
+              ElementsAre(Pair("need", "is required")));
+  EXPECT_THAT(FieldViolations(match_->SuggestForSeed(
+                  Context().get(), v1::SuggestForSeedRequest(), &organizations)),
+              ElementsAre(Pair("seed", "is required")));
+  EXPECT_THAT(FieldViolations(match_->SuggestPartners(
+                  Context().get(), v1::SuggestPartnersRequest(), &organizations)),
+              ElementsAre(Pair("organization", "is required")));
 }
 
 TEST_F(MatchServiceTest, CompaniesForASeedAndPartnersForACompany) {
