@@ -128,7 +128,8 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
   }
 
   // Phase 1: candidates from the postings of the rarer terms.
-  absl::flat_hash_map<uint64_t, Candidate> candidates;
+  // Record id → partial score (small entries: this map is the hot spot).
+  absl::flat_hash_map<uint64_t, double> candidates;
   candidates.reserve(std::min<size_t>(parameters_.posting_budget,
                                       static_cast<size_t>(stats.documents)));
   size_t budget = parameters_.posting_budget;
@@ -171,9 +172,7 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
         for (int f = 0; f < store::kSearchFieldCount; ++f) {
           boost += parameters_.field_weights[f] * std::min<int>(posting.counts[f], 2);
         }
-        Candidate& candidate = candidates[KeyOf(posting.name)];
-        candidate.name = posting.name;
-        candidate.partial += p.value * boost;
+        candidates[KeyOf(posting.name)] += p.value * boost;
         return true;
       }));
     }
@@ -191,7 +190,9 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
   auto rescore = [&]() -> absl::StatusOr<std::vector<TextMatch>> {
     std::vector<Candidate> ordered;
     ordered.reserve(candidates.size());
-    for (auto& [key, candidate] : candidates) ordered.push_back(candidate);
+    for (const auto& [id, partial] : candidates) {
+      ordered.push_back(Candidate{ResourceName{kind, id, 0}, partial});
+    }
     auto better = [](const Candidate& a, const Candidate& b) {
       return a.partial != b.partial ? a.partial > b.partial : a.name.id < b.name.id;
     };
