@@ -318,4 +318,18 @@ absl::StatusOr<Decoded> Decode(absl::string_view bytes, std::optional<Encoding> 
   return Decoded{*std::move(utf8), Encoding::kCp932};
 }
 
+absl::StatusOr<Decoded> Decode(std::string&& bytes, std::optional<Encoding> forced) {
+  const absl::string_view view(bytes);
+  const bool has_bom = view.substr(0, kUtf8Bom.size()) == kUtf8Bom;
+  // Valid UTF-8 (with or without the mark) is what the bytes already are;
+  // anything else (CP932, errors, UTF-16) goes the copying way.
+  if (view.size() > static_cast<size_t>(std::numeric_limits<int32_t>::max()) ||
+      (forced.has_value() && *forced == Encoding::kCp932) ||
+      ScanUtf8(has_bom ? view.substr(kUtf8Bom.size()) : view).invalid > 0) {
+    return Decode(view, forced);
+  }
+  if (has_bom) bytes.erase(0, kUtf8Bom.size());
+  return Decoded{std::move(bytes), has_bom ? Encoding::kUtf8Bom : Encoding::kUtf8};
+}
+
 }  // namespace renkei::importer

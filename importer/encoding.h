@@ -68,6 +68,15 @@ struct Decoded {
 absl::StatusOr<Decoded> Decode(absl::string_view bytes,
                                std::optional<Encoding> forced = std::nullopt);
 
+// The same, taking the bytes: a file that is already UTF-8 becomes the text
+// without a copy, so a large file is not held twice.
+absl::StatusOr<Decoded> Decode(std::string&& bytes,
+                               std::optional<Encoding> forced = std::nullopt);
+inline absl::StatusOr<Decoded> Decode(const char* bytes,
+                                      std::optional<Encoding> forced = std::nullopt) {
+  return Decode(absl::string_view(bytes), forced);
+}
+
 }  // namespace renkei::importer
 
 #endif  // RENKEI_IMPORTER_ENCODING_H_

@@ -420,10 +420,8 @@ absl::StatusOr<std::unique_ptr<NtaReader>> NtaReader::OpenFile(absl::string_view
 absl::StatusOr<std::unique_ptr<NtaReader>> NtaReader::OpenBytes(std::string bytes,
                                                                 absl::string_view name,
                                                                 std::optional<Encoding> encoding) {
-  auto decoded = Decode(bytes, encoding);
+  auto decoded = Decode(std::move(bytes), encoding);  // UTF-8 is not copied
   if (!decoded.ok()) return internal::WithName(name, decoded.status());
-  bytes.clear();
-  bytes.shrink_to_fit();
   // The constructor is private, hence no make_unique.
   std::unique_ptr<NtaReader> reader(new NtaReader(std::string(name), *std::move(decoded)));
 

@@ -480,9 +480,8 @@ absl::StatusOr<std::unique_ptr<RecordSource>> OpenRecordBytes(std::string bytes,
                                                               v1::ImportKind kind,
                                                               const ReadOptions& options,
                                                               std::string id_source) {
-  auto decoded = Decode(bytes, options.encoding);
+  auto decoded = Decode(std::move(bytes), options.encoding);  // UTF-8 is not copied
   if (!decoded.ok()) return internal::WithName(name, decoded.status());
-  bytes.clear();
   const Format format = options.format.value_or(FormatOfPath(name));
   if (format == Format::kJsonl) {
     return std::unique_ptr<RecordSource>(

@@ -197,10 +197,8 @@ Format FormatOfPath(absl::string_view path) {
 absl::StatusOr<std::unique_ptr<RowSource>> OpenBytes(std::string bytes, absl::string_view name,
                                                      const ColumnRules& rules,
                                                      const ReadOptions& options) {
-  auto decoded = Decode(bytes, options.encoding);
+  auto decoded = Decode(std::move(bytes), options.encoding);  // UTF-8 is not copied
   if (!decoded.ok()) return internal::WithName(name, decoded.status());
-  bytes.clear();
-  bytes.shrink_to_fit();
   const Format format = options.format.value_or(FormatOfPath(name));
   if (format == Format::kJsonl) {
     return JsonlRows::Open(std::string(name), *std::move(decoded), rules);

@@ -177,6 +177,24 @@ TEST(EncodingTest, ForcedUtf8ReportsTheBom) {
   EXPECT_THAT(decoded->utf8, Not(HasSubstr("\xEF\xBB\xBF")));
 }
 
+TEST(EncodingTest, TakenBytesDecodeAsViewedBytesDo) {
+  for (const char* name : {"cci_kogyo_bukai", "iwate_semicon", "ryoban_plaza"}) {
+    const std::string bytes = ReadDataFile(absl::StrCat(name, ".csv"));
+    auto viewed = Decode(absl::string_view(bytes));
+    auto taken = Decode(std::string(bytes));
+    ASSERT_OK(viewed) << name;
+    ASSERT_OK(taken) << name;
+    EXPECT_EQ(taken->encoding, viewed->encoding) << name;
+    EXPECT_EQ(taken->utf8, viewed->utf8) << name;
+  }
+  auto forced = Decode(std::string("\xEF\xBB\xBF" "a,b\n"), Encoding::kUtf8);
+  ASSERT_OK(forced);
+  EXPECT_EQ(forced->encoding, Encoding::kUtf8Bom);
+  EXPECT_EQ(forced->utf8, "a,b\n");
+  EXPECT_THAT(Decode(std::string("ab\xC0\xAF"), Encoding::kUtf8).status().message(),
+              HasSubstr("line 1, column 3: bytes C0 AF are not valid UTF-8"));
+}
+
 TEST(EncodingTest, Utf16IsRefusedWithAdvice) {
   EXPECT_THAT(DecodeOrMessage(std::string("\xFF\xFE\x1A\x4F", 4)), HasSubstr("UTF-16"));
 }
