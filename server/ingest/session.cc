@@ -584,7 +584,13 @@ void Session::PlanRecordRow(const v1::ImportRow& row, v1::RowOutcome* outcome, P
   // Organizations the row names by name: resolved, never created.
   auto resolve_owner = [&](const v1::Organization& described,
                            const std::string& field) -> absl::StatusOr<std::string> {
-    const resolve::Decision d = resolver_.Resolve(resolve::ProfileOf(described, reader_));
+    // Rows of one owner (a catalogue of one institution's seeds) resolve it once.
+    const std::string key = described.SerializeAsString();
+    auto known = owners_.find(key);
+    if (known == owners_.end()) {
+      known = owners_.emplace(key, resolver_.Resolve(resolve::ProfileOf(described, reader_))).first;
+    }
+    const resolve::Decision& d = known->second;
     if (d.action == resolve::Decision::Action::kLink && !IsPending(d.id)) {
       return OrganizationName(d.id);
     }

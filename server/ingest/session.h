@@ -111,6 +111,9 @@ class Session {
   // Record kinds: natural key → record name (or "new:N"), so a row repeated
   // in one file links to the first.
   std::map<std::string, std::string> natural_keys_;
+  // Record kinds: owners named by their description (serialized), as
+  // resolved; a record import creates no organization, so they stay.
+  std::map<std::string, resolve::Decision> owners_;
   // Dry run of a record kind: the records it would create ("new:N") or
   // change, as it would leave them, and the external ids they would hold, so
   // a later batch finds them as a real run would.
