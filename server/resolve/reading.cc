@@ -68,7 +68,18 @@ absl::string_view LetterName(char c) {
 std::string FoldReading(absl::string_view katakana) {
   std::string out;
   char previous_vowel = 0;
+  // ヷ ヸ ヹ ヺ are ヴァ ヴィ ヴェ ヴォ written with one letter.
+  std::u32string letters;
   for (char32_t c : text::DecodeUtf8(katakana)) {
+    switch (c) {
+      case U'ヷ': letters += U"ヴァ"; break;
+      case U'ヸ': letters += U"ヴィ"; break;
+      case U'ヹ': letters += U"ヴェ"; break;
+      case U'ヺ': letters += U"ヴォ"; break;
+      default: letters.push_back(c);
+    }
+  }
+  for (char32_t c : letters) {
     if (c == U'ー') continue;
     const char32_t full = FullSize(c);
     const char vowel = VowelOf(full);

@@ -37,6 +37,10 @@ TEST(FoldReadingTest, LongVowelsWrittenEitherWayAgree) {
   EXPECT_EQ(FoldReading("セイコー"), "セコ");
   EXPECT_EQ(FoldReading("オオハラ"), "オハラ");
   EXPECT_EQ(FoldReading("エービーシー"), FoldReading("エイビイシイ"));
+  // ヷ ヸ ヹ ヺ are ヴァ ヴィ ヴェ ヴォ in one letter.
+  EXPECT_EQ(FoldReading("ヷイン"), FoldReading("ヴァイン"));
+  EXPECT_EQ(FoldReading("ヸオラ"), FoldReading("ヴィオラ"));
+  EXPECT_EQ(FoldReading("ヺルト"), FoldReading("ヴォルト"));
 }
 
 TEST(FoldReadingTest, SmallKanaAndOldSpellingsFold) {
