@@ -38,6 +38,9 @@ using records::kMaxSourceLength;
 // Organizations an import creates get slots from here until written.
 constexpr uint64_t kPendingBase = uint64_t{1} << 62;
 
+// A batch of fewer organization rows is prepared on one thread.
+constexpr int kRowsWorthAThread = 64;
+
 constexpr double kDefaultLinkThreshold = 0.85;
 constexpr double kDefaultCreateThreshold = 0.5;
 
@@ -118,7 +121,6 @@ std::string NaturalKey(const Message& record) {
 
 }  // namespace
 
-// What one batch will write.
 // What an organization row says by itself (Session::PrepareOrganizationRow).
 struct Session::PreparedRow {
   std::string rejection;  // why the row is rejected; "" when it is not
@@ -130,6 +132,7 @@ struct Session::PreparedRow {
   resolve::Profile profile;
 };
 
+// What one batch will write.
 struct Session::Plan {
   struct Organization {
     bool create = false;
@@ -339,10 +342,14 @@ absl::Status Session::Apply(const v1::ImportBatch& batch, v1::ImportResponse* re
         if (batch.rows(i).row() > 0) prepared[i] = PrepareOrganizationRow(batch.rows(i));
       }
     };
-    const int half = batch.rows_size() / 2;
-    std::thread other(prepare, half, batch.rows_size());
-    prepare(0, half);
-    other.join();
+    if (batch.rows_size() < kRowsWorthAThread) {
+      prepare(0, batch.rows_size());
+    } else {
+      const int half = batch.rows_size() / 2;
+      std::thread other(prepare, half, batch.rows_size());
+      prepare(0, half);
+      other.join();
+    }
   }
   for (int i = 0; i < batch.rows_size(); ++i) {
     const v1::ImportRow& row = batch.rows(i);
