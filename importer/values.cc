@@ -287,6 +287,19 @@ bool IsPhoneSeparator(char32_t c) {
   return c == '-' || c == '(' || c == ')' || c == U'ー' || c == U'ｰ' || c == '.' || c == ' ';
 }
 
+// Mobiles and IP phones: 11 digits, 3-4-4.
+constexpr absl::string_view kMobilePrefixes[] = {"090", "080", "070", "060", "050"};
+// Free dial of 11 digits, 4-3-4.
+constexpr absl::string_view kFreeDial11 = "0800";
+
+bool IsElevenDigitPrefix(absl::string_view digits) {
+  if (absl::StartsWith(digits, kFreeDial11)) return true;
+  for (absl::string_view prefix : kMobilePrefixes) {
+    if (absl::StartsWith(digits, prefix)) return true;
+  }
+  return false;
+}
+
 // Hyphenates 10 or 11 digits with a leading 0 when a rule knows how;
 // "" otherwise.
 std::string Hyphenate(absl::string_view d) {
@@ -300,11 +313,8 @@ std::string Hyphenate(absl::string_view d) {
     return absl::StrJoin(parts, "-");
   };
   if (d.size() == 11) {
-    if (absl::StartsWith(d, "0800")) return split({4, 3, 4});
-    for (absl::string_view prefix : {"090", "080", "070", "060", "050"}) {
-      if (absl::StartsWith(d, prefix)) return split({3, 4, 4});
-    }
-    return "";
+    if (absl::StartsWith(d, kFreeDial11)) return split({4, 3, 4});
+    return IsElevenDigitPrefix(d) ? split({3, 4, 4}) : "";
   }
   if (d.size() != 10) return "";
   if (absl::StartsWith(d, "0120") || absl::StartsWith(d, "0570")) {
@@ -322,11 +332,7 @@ std::string Hyphenate(absl::string_view d) {
 // do not begin an 11-digit number (mobiles, IP phones, 0800), or 11.
 bool IsWholeNumber(const std::string& digits) {
   if (digits.size() == 11) return digits[0] == '0';
-  if (digits.size() != 10 || digits[0] != '0') return false;
-  for (absl::string_view prefix : {"0800", "090", "080", "070", "060", "050"}) {
-    if (absl::StartsWith(digits, prefix)) return false;
-  }
-  return true;
+  return digits.size() == 10 && digits[0] == '0' && !IsElevenDigitPrefix(digits);
 }
 
 }  // namespace

@@ -38,6 +38,11 @@ using records::kMaxSourceLength;
 // Organizations an import creates get slots from here until written.
 constexpr uint64_t kPendingBase = uint64_t{1} << 62;
 
+// What finds a record of an import by one of its external ids.
+std::string IdKey(const v1::ExternalId& id) {
+  return absl::StrCat("id|", id.source(), "|", id.value());
+}
+
 // A batch of fewer organization rows is prepared on one thread.
 constexpr int kRowsWorthAThread = 64;
 
@@ -651,7 +656,7 @@ void Session::PlanRecordRow(const v1::ImportRow& row, v1::RowOutcome* outcome, P
   for (int i = 0; i < record->GetReflection()->FieldSize(*record, ids_field); ++i) {
     const auto& id = static_cast<const v1::ExternalId&>(
         record->GetReflection()->GetRepeatedMessage(*record, ids_field, i));
-    keys.push_back(absl::StrCat("id|", id.source(), "|", id.value()));
+    keys.push_back(IdKey(id));
     if (!existing.empty()) continue;
     absl::StatusOr<std::string> holder =
         store_.Lookup(store::ExternalIdKey(kind, id.source(), id.value()));
@@ -769,9 +774,12 @@ absl::Status Session::Commit(Plan& plan) {
         },
         &planned.record));
   }
+  // Memberships that did not change need no write; count the others.
+  int64_t memberships_created = 0, memberships_updated = 0;
   for (uint64_t slot : plan.membership_order) {
     Plan::Membership& planned = plan.memberships[slot];
     if (planned.create) {
+      ++memberships_created;
       if (dry_run) continue;
       // Before naming it: PrepareForCreate clears the (output-only) name.
       records::PrepareForCreate(&planned.record);
@@ -800,6 +808,7 @@ absl::Status Session::Commit(Plan& plan) {
       writes.push_back(std::move(write));
     } else if (!google::protobuf::util::MessageDifferencer::Equals(planned.record,
                                                                   memberships_[slot])) {
+      ++memberships_updated;
       const v1::Membership desired = planned.record;
       writes.push_back(store::Write::Update(
           desired.name(),
@@ -833,17 +842,6 @@ absl::Status Session::Commit(Plan& plan) {
           planned.result.get()));
     }
   }
-  // Memberships that did not change need no write; count the others.
-  int64_t memberships_created = 0, memberships_updated = 0;
-  for (uint64_t slot : plan.membership_order) {
-    const Plan::Membership& planned = plan.memberships[slot];
-    if (planned.create) {
-      ++memberships_created;
-    } else if (!google::protobuf::util::MessageDifferencer::Equals(planned.record,
-                                                                   memberships_[slot])) {
-      ++memberships_updated;
-    }
-  }
   if (!dry_run && !writes.empty()) RENKEI_RETURN_IF_ERROR(store_.Apply(writes));
   summary_.set_memberships_created(summary_.memberships_created() + memberships_created);
   summary_.set_memberships_updated(summary_.memberships_updated() + memberships_updated);
@@ -862,7 +860,7 @@ absl::Status Session::Commit(Plan& plan) {
       for (int i = 0; i < kept->GetReflection()->FieldSize(*kept, ids); ++i) {
         const auto& id = static_cast<const v1::ExternalId&>(
             kept->GetReflection()->GetRepeatedMessage(*kept, ids, i));
-        dry_external_ids_.emplace(absl::StrCat("id|", id.source(), "|", id.value()), name);
+        dry_external_ids_.emplace(IdKey(id), name);
       }
       if (planned.create) claimed_[name] = std::move(planned.claimed);
     }
