@@ -851,7 +851,7 @@ absl::Status Session::Commit(Plan& plan) {
     for (uint64_t slot : plan.membership_order) memberships_[slot] = plan.memberships[slot].record;
     for (Plan::Record& planned : plan.records) {
       const std::string name =
-          planned.create ? absl::StrCat("new:", dry_records_.size() + 1) : planned.name;
+          planned.create ? absl::StrCat("new:", ++dry_records_created_) : planned.name;
       std::unique_ptr<Message>& kept = dry_records_[name];
       kept = planned.create ? std::move(planned.record) : std::move(planned.result);
       for (v1::RowOutcome* outcome : planned.outcomes) outcome->set_name(name);

@@ -119,6 +119,7 @@ class Session {
   // a later batch finds them as a real run would.
   std::map<std::string, std::unique_ptr<google::protobuf::Message>> dry_records_;
   std::map<std::string, std::string> dry_external_ids_;
+  int64_t dry_records_created_ = 0;  // numbers them new:1, new:2 …
   v1::ImportSummary summary_;
 };
 

@@ -813,6 +813,31 @@ TEST_F(SessionTest, DryRunOfRecordsFindsARecordOfAnEarlierBatch) {
   EXPECT_THAT(List<v1::Seed>(Kind::kSeed), IsEmpty());
 }
 
+TEST_F(SessionTest, DryRunNumbersTheRecordsItWouldCreate) {
+  const Result orgs = Import(Members("konwakai/会員名簿"), FirstList());
+  const Result held = Import(Header(v1::IMPORT_KIND_SEEDS, "kennan/seeds.csv"),
+                             Batch({SeedRow(orgs.outcomes[0].name())}));
+  ASSERT_EQ(held.outcomes[0].action(), v1::IMPORT_ACTION_CREATED);
+  // A batch that changes the held seed, then batches of two new ones.
+  v1::ImportRow changed = SeedRow(orgs.outcomes[0].name());
+  changed.mutable_seed()->set_summary("難削材の高能率加工");
+  v1::ImportRow first = SeedRow(orgs.outcomes[0].name());
+  first.set_row(2);
+  first.mutable_seed()->mutable_external_ids(0)->set_value("S-2");
+  first.mutable_seed()->set_title("難削材の穴あけ");
+  v1::ImportRow second = first;
+  second.set_row(3);
+  second.mutable_seed()->mutable_external_ids(0)->set_value("S-3");
+  second.mutable_seed()->set_title("微細穴の放電加工");
+  v1::ImportHeader header = Header(v1::IMPORT_KIND_SEEDS, "kennan/seeds.csv");
+  header.set_dry_run(true);
+  const Result result = Import(header, {Batch({changed}), Batch({first}), Batch({second})});
+  ASSERT_THAT(result.outcomes, SizeIs(3));
+  EXPECT_EQ(result.outcomes[0].name(), held.outcomes[0].name());
+  EXPECT_EQ(result.outcomes[1].name(), "new:1");
+  EXPECT_EQ(result.outcomes[2].name(), "new:2");
+}
+
 TEST_F(SessionTest, RowsMergedIntoOneRecordAreDerivedAndCheckedTogether) {
   const Result orgs = Import(Members("konwakai/会員名簿"), FirstList());
   v1::ImportRow row;
