@@ -444,6 +444,7 @@ absl::StatusOr<Suggestions> Matcher::SeedsFor(const std::string& query, const st
         const auto& seed = static_cast<const v1::Seed&>(*record);
         if (!known.insert(seed.name()).second) continue;
         RENKEI_ASSIGN_OR_RETURN(ResourceName name, ParseResourceName(seed.name(), Kind::kSeed));
+        seeds.emplace(seed.name(), seed);  // the list read it: not read again
         if (filter) {
           RENKEI_ASSIGN_OR_RETURN(bool accepted, filter(name));
           if (!accepted) continue;
