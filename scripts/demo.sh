@@ -9,9 +9,10 @@ scripts/setup.sh
 scripts/build.sh
 BUILD_DIR=${BUILD_DIR:-build}
 export RENKEI_SERVER=${RENKEI_LISTEN:-127.0.0.1:50051}
+http=${RENKEI_HTTP-127.0.0.1:8080}
 
 log=$(mktemp)
-"$BUILD_DIR/server/renkei-server" --demo --listen "$RENKEI_SERVER" 2> >(tee "$log" >&2) &
+"$BUILD_DIR/server/renkei-server" --demo --listen "$RENKEI_SERVER" --http "$http" 2> >(tee "$log" >&2) &
 server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 1 600); do
@@ -38,4 +39,6 @@ show import members data/demo/import/ryoban_plaza_2026.csv --network 2 --dry-run
 
 echo
 echo "renkei-server is serving on $RENKEI_SERVER (Ctrl-C stops it). Try: $BUILD_DIR/cli/renkei --help"
+web=$(grep -o 'HTTP on http://[^ ]*' "$log" | head -1 | cut -c9-)
+[ -n "$web" ] && echo "In a browser: $web (JSON API: ${web}v1/organizations)"
 wait $server

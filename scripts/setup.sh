@@ -12,6 +12,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev
   libcli11-dev
   golang-github-gogo-googleapis-dev
+  libboost-dev libjs-bootstrap5 libjs-chart.js
+  nginx openssl
   python3 python3-grpcio python3-protobuf
 )
 

@@ -31,6 +31,17 @@
 #include "server/util/log.h"
 
 namespace renkei {
+namespace {
+
+// The services registered, by full name (health checking, the JSON API).
+constexpr const char* kServiceNames[] = {
+    "renkei.v1.OrganizationService", "renkei.v1.PersonService",  "renkei.v1.SeedService",
+    "renkei.v1.NeedService",         "renkei.v1.CollaborationService",
+    "renkei.v1.NetworkService",      "renkei.v1.ChangeService",  "renkei.v1.IndicatorService",
+    "renkei.v1.SystemService",       "renkei.v1.SearchService",  "renkei.v1.MatchService",
+    "renkei.v1.ImportService"};
+
+}  // namespace
 
 struct RenkeiServer::Services {
   Services(store::Store* store, match::ThesaurusSource* thesaurus,
@@ -67,6 +78,11 @@ std::string ServerOptions::DefaultThesaurusDir() {
     return dir;
   }
   return RENKEI_DEFAULT_THESAURUS_DIR;
+}
+
+std::string ServerOptions::DefaultWebDir() {
+  if (const char* dir = std::getenv("RENKEI_WEB_DIR"); dir != nullptr && *dir != '\0') return dir;
+  return RENKEI_DEFAULT_WEB_DIR;
 }
 
 std::string DefaultDataDir() {
@@ -147,14 +163,16 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
   grpc::HealthCheckServiceInterface* health = server->server_->GetHealthCheckService();
   if (health != nullptr) {
     health->SetServingStatus(true);
-    for (const char* name :
-         {"renkei.v1.OrganizationService", "renkei.v1.PersonService", "renkei.v1.SeedService",
-          "renkei.v1.NeedService", "renkei.v1.CollaborationService",
-          "renkei.v1.NetworkService", "renkei.v1.ChangeService", "renkei.v1.IndicatorService",
-          "renkei.v1.SystemService", "renkei.v1.SearchService", "renkei.v1.MatchService",
-          "renkei.v1.ImportService"}) {
-      health->SetServingStatus(name, true);
-    }
+    for (const char* name : kServiceNames) health->SetServingStatus(name, true);
+  }
+  if (!options.web.address.empty()) {
+    web::WebOptions web = options.web;
+    if (web.web_dir.empty()) web.web_dir = ServerOptions::DefaultWebDir();
+    absl::StatusOr<std::unique_ptr<web::WebServer>> started = web::WebServer::Start(
+        web, server->InProcessChannel(),
+        std::vector<std::string>(std::begin(kServiceNames), std::end(kServiceNames)));
+    if (!started.ok()) return started.status();
+    server->web_ = std::move(*started);
   }
   if (options.load_demo) {
     absl::StatusOr<std::vector<demo::DemoFile>> files =
@@ -188,6 +206,10 @@ std::shared_ptr<grpc::Channel> RenkeiServer::InProcessChannel() {
 void RenkeiServer::Shutdown(absl::Duration grace) {
   if (stopped_) return;
   stopped_ = true;
+  if (web_ != nullptr) {
+    web_->Shutdown(grace);  // event streams end at once
+    web_.reset();
+  }
   if (server_ != nullptr) {
     services_->changes.Stop();
     server_->Shutdown(std::chrono::system_clock::now() + absl::ToChronoSeconds(grace));
@@ -218,6 +240,11 @@ int RunServer(const ServerOptions& options) {
   const std::string address = options.listen_address.substr(0, options.listen_address.rfind(':'));
   LogInfo(absl::StrCat("revision ", (*server)->store().revision(), "; listening on ", address,
                        ":", (*server)->port(), " (gRPC, health and reflection enabled)"));
+  if ((*server)->http_port() != 0) {
+    const std::string& http = options.web.address;
+    LogInfo(absl::StrCat("HTTP on http://", http.substr(0, http.rfind(':')), ":",
+                         (*server)->http_port(), "/ (JSON API under /v1/, pages; docs/web.md)"));
+  }
   int received = 0;
   while (sigwait(&signals, &received) == 0 && received == SIGHUP) {
     LogInfo("SIGHUP: reloading the thesaurus");

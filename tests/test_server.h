@@ -14,12 +14,13 @@
 namespace renkei::testing {
 
 // A renkei server with its own data directory, listening on 127.0.0.1 on a
-// port the kernel picks, and a TCP channel to it.
+// port the kernel picks, and a TCP channel to it. HTTP is off unless
+// `configure` sets options.web.address ("127.0.0.1:0" picks a port).
 class TestServer {
  public:
   explicit TestServer(bool load_demo = false);
   // With options changed by `configure` (the data directory and address are
-  // set after it).
+  // set after it; load_demo is kept).
   explicit TestServer(std::function<void(ServerOptions&)> configure);
   ~TestServer();
 
@@ -29,6 +30,7 @@ class TestServer {
 
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
   int port() const { return port_; }
+  int http_port() const { return server_->http_port(); }
   const std::string& data_dir() const { return dir_.path(); }
   RenkeiServer& server() { return *server_; }
 
