@@ -168,8 +168,10 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
   if (!options.web.address.empty()) {
     web::WebOptions web = options.web;
     if (web.web_dir.empty()) web.web_dir = ServerOptions::DefaultWebDir();
+    grpc::ChannelArguments channel;
+    channel.SetMaxReceiveMessageSize(64 << 20);  // a page of 1,000 records, as the CLI takes
     absl::StatusOr<std::unique_ptr<web::WebServer>> started = web::WebServer::Start(
-        web, server->InProcessChannel(),
+        web, server->server_->InProcessChannel(channel),
         std::vector<std::string>(std::begin(kServiceNames), std::end(kServiceNames)));
     if (!started.ok()) return started.status();
     server->web_ = std::move(*started);

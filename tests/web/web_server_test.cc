@@ -118,6 +118,17 @@ TEST_F(WebServerTest, LargeBodyUnderTheLimitReachesTheService) {
   EXPECT_EQ(error.violations[0].first, "organization.description");
 }
 
+TEST_F(WebServerTest, RequestOverWhatACallCarriesIs413) {
+  // Under the 8 MiB body limit, over gRPC's 4 MiB message: not a 429.
+  const int64_t revision = Revision();
+  const std::string body = absl::StrCat(R"({"displayName": "x", "description": ")",
+                                        std::string(5 << 20, 'a'), "\"}");
+  const HttpReply reply = Send("POST", "/v1/organizations", body);
+  EXPECT_EQ(reply.status, 413);
+  EXPECT_THAT(ErrorOf(reply).message, HasSubstr("a call carries at most 4194304"));
+  EXPECT_EQ(Revision(), revision);
+}
+
 class SmallLimitsTest : public WebTest {
  protected:
   SmallLimitsTest()

@@ -22,6 +22,9 @@ namespace renkei::web {
 namespace {
 
 constexpr char kTypeUrlPrefix[] = "type.googleapis.com";
+// What a gRPC server takes in one message by default (the server keeps it):
+// a larger request would come back as RESOURCE_EXHAUSTED, read as 429.
+constexpr size_t kMaxRequestMessageBytes = 4 << 20;
 
 grpc::ByteBuffer ToByteBuffer(const google::protobuf::Message& message) {
   grpc::Slice slice(message.SerializeAsString());
@@ -103,6 +106,12 @@ void JsonApi::Handle(HttpRequest request, std::shared_ptr<Exchange> exchange) {
       BuildRequest(route, found.bindings, request.Query(), request.body, message.get());
   if (built.ok() && route.streaming) built = ApplyLastEventId(request, message.get());
   if (!built.ok()) return exchange->Respond(ErrorResponse(built));
+  if (message->ByteSizeLong() > kMaxRequestMessageBytes) {
+    return exchange->Respond(HttpError(
+        413, grpc::StatusCode::INVALID_ARGUMENT,
+        absl::StrCat("the request is ", message->ByteSizeLong(), " bytes as a message; a call "
+                     "carries at most ", kMaxRequestMessageBytes)));
+  }
   if (route.streaming) {
     return StartEventStream(&stub_, route, *message, *metadata, std::move(exchange), calls_);
   }
