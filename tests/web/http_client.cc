@@ -211,7 +211,8 @@ std::optional<ServerSentEvent> EventStreamReader::Next(absl::Duration timeout) {
         if (absl::ConsumePrefix(&line, "data: ")) event.data += std::string(line), any = true;
       }
       if (any) return event;
-      continue;  // a comment (heartbeat)
+      ++comments_;  // a comment (heartbeat)
+      continue;
     }
     if (ended_ || stream_->parser.is_done()) {
       ended_ = true;

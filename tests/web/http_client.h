@@ -70,6 +70,7 @@ class EventStreamReader {
   // `timeout` (ended() tells which). Comment lines are skipped.
   std::optional<ServerSentEvent> Next(absl::Duration timeout = absl::Seconds(10));
   bool ended() const { return ended_; }
+  int comments() const { return comments_; }  // comment lines skipped so far
   void Close();  // goes away
 
  private:
@@ -78,6 +79,7 @@ class EventStreamReader {
   HttpReply head_;
   std::string pending_;  // data received, not yet split into events
   bool ended_ = false;
+  int comments_ = 0;
 };
 
 }  // namespace renkei::testing

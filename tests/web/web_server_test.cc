@@ -136,8 +136,17 @@ class SmallLimitsTest : public WebTest {
           options.web.max_body_bytes = 64 * 1024;
           options.web.max_connections = 2;
           options.web.header_timeout = absl::Seconds(1);
+          options.web.heartbeat = absl::Milliseconds(100);
         }) {}
 };
+
+TEST_F(SmallLimitsTest, QuietEventStreamGetsHeartbeats) {
+  EventStreamReader events(http_port(), "/v1/changes?sinceRevision=999999");
+  ASSERT_EQ(events.head().status, 200);
+  EXPECT_FALSE(events.Next(absl::Milliseconds(500)).has_value());
+  EXPECT_FALSE(events.ended());
+  EXPECT_GE(events.comments(), 2);
+}
 
 TEST_F(SmallLimitsTest, OversizedBodyIs413AndWritesNothing) {
   const int64_t revision = Revision();
@@ -314,6 +323,25 @@ TEST(WebServerStartTest, PortInUseFailsWithOneClearMessage) {
   ASSERT_FALSE(second.ok());
   EXPECT_THAT(std::string(second.status().message()),
               StartsWith("cannot serve HTTP on 127.0.0.1:"));
+}
+
+}  // namespace
+}  // namespace renkei::testing
+
+namespace renkei::testing {
+namespace {
+
+// Bug: a JSON call's ClientContext was destroyed after the call left the
+// registry, so shutdown could go on and the gRPC server go away first (gRPC
+// then aborted on a reference count once in a Release run). Stopping right
+// after each answer, many times, finds it again if it returns.
+TEST(WebServerShutdownTest, StopRightAfterAnAnswerBugCallOutlivedItsRegistration) {
+  TestServer server(std::function<void(ServerOptions&)>(
+      [](ServerOptions& options) { options.web.address = "127.0.0.1:0"; }));
+  for (int i = 0; i < 30; ++i) {
+    ASSERT_EQ(HttpClient(server.http_port()).Get("/v1/system:ping").status, 200) << i;
+    server.Restart();
+  }
 }
 
 }  // namespace

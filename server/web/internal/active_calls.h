@@ -25,7 +25,9 @@ class ActiveCalls {
   // must not start). A stream is cancelled at once by Shutdown.
   bool Add(std::shared_ptr<grpc::ClientContext> context, bool stream);
   // Unregisters a finished call. Call it last in the call's completion, once
-  // nothing of the call touches the HTTP side any more.
+  // nothing of the call touches the HTTP side any more and the caller holds
+  // no reference to the context: the registry's is then the last, and the
+  // context is destroyed here, before Shutdown can return.
   void Remove(const grpc::ClientContext* context);
 
   // Refuses new calls, cancels the streams, gives unary calls up to `grace`

@@ -110,10 +110,13 @@ class EventStream final : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc:
       }
       exchange_->EndEvents();
     }
-    // Nothing of the HTTP side may outlive the call's registration.
-    exchange_.reset();
-    calls_->Remove(context_.get());
+    // Nothing of the call may outlive its registration (json_api.cc says
+    // why); the context lives on only in the registry and in the session's
+    // on_gone, which the web server ends before the gRPC server.
+    ActiveCalls* calls = calls_;
+    const grpc::ClientContext* key = context_.get();
     delete this;
+    calls->Remove(key);
   }
 
  private:

@@ -116,6 +116,7 @@ class HttpSession final : public Exchange, public std::enable_shared_from_this<H
   // ---- reading a request
   void ReadHeader() {
     state_ = State::kReading;
+    keep_alive_ = head_ = false;  // until this request says otherwise
     parser_.emplace();
     parser_->header_limit(static_cast<uint32_t>(options_.max_header_bytes));
     parser_->body_limit(options_.max_body_bytes);

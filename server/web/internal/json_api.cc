@@ -152,9 +152,13 @@ void JsonApi::FinishUnary(UnaryCall* raw, const grpc::Status& status) {
                                             absl::StrCat("the reply does not convert to JSON: ",
                                                          printed.message().ToString())));
   }
-  // Nothing of the HTTP side may outlive the call's registration.
-  call->exchange.reset();
-  calls_->Remove(call->context.get());
+  // Nothing of the call may outlive its registration: shutdown goes on (and
+  // the gRPC server goes away) once it is removed, and a ClientContext
+  // destroyed after that touches the in-process transport of a server that
+  // is gone. The registry holds the last reference to the context.
+  const grpc::ClientContext* key = call->context.get();
+  call.reset();
+  calls_->Remove(key);
 }
 
 }  // namespace renkei::web
