@@ -1,5 +1,6 @@
 #include "server/web/web_server.h"
 
+#include <google/protobuf/descriptor.h>
 #include <grpcpp/channel.h>
 
 #include <boost/asio/executor_work_guard.hpp>
@@ -9,6 +10,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "server/util/log.h"
 #include "server/web/internal/active_calls.h"
 #include "server/web/internal/http_session.h"
 #include "server/web/internal/json_api.h"
@@ -75,6 +77,11 @@ absl::StatusOr<std::unique_ptr<WebServer>> WebServer::Start(
   }
   absl::StatusOr<RouteTable> routes = RouteTable::Build(services);
   if (!routes.ok()) return routes.status();
+  for (const auto* method : routes->skipped()) {
+    LogInfo(absl::StrCat(
+        "HTTP: no JSON route for ", method->full_name(),
+        method->client_streaming() ? " (a client stream)" : " (no google.api.http option)"));
+  }
   auto impl = std::make_unique<Impl>(options, std::move(channel), std::move(*routes));
   Impl& s = *impl;
   absl::StatusOr<std::shared_ptr<Listener>> listener =

@@ -128,10 +128,16 @@ class SyntheticServiceTest : public ::testing::Test {
   DescriptorPool pool_;
 };
 
-TEST_F(SyntheticServiceTest, AnRpcWithoutAnnotationFailsTheBuild) {
+TEST_F(SyntheticServiceTest, AnRpcWithoutAnnotationIsListedAsSkipped) {
   AddMethod("GetThing", "/v1/{name=things/*}");
   AddMethod("Forgotten", "");
-  EXPECT_THAT(Build().message(), HasSubstr("test.Things.Forgotten: missing"));
+  const auto* built = pool_.BuildFile(file_);
+  ASSERT_NE(built, nullptr);
+  absl::StatusOr<RouteTable> table = RouteTable::Build({built->service(0)});
+  ASSERT_OK(table);
+  EXPECT_EQ(table->routes().size(), 1u);
+  ASSERT_EQ(table->skipped().size(), 1u);
+  EXPECT_EQ(table->skipped()[0]->full_name(), "test.Things.Forgotten");
 }
 
 TEST_F(SyntheticServiceTest, ClashingRoutesFailTheBuild) {

@@ -61,10 +61,8 @@ absl::StatusOr<Binding> BindingOf(const MethodDescriptor* method,
 }
 
 // The rule and its additional bindings (which may not nest further).
+// REQUIRES: the method has the option.
 absl::StatusOr<std::vector<Binding>> BindingsOf(const MethodDescriptor* method) {
-  if (!method->options().HasExtension(google::api::http)) {
-    return RuleError(method, "missing (every RPC but a client stream needs one; docs/api.md)");
-  }
   const google::api::HttpRule& rule = method->options().GetExtension(google::api::http);
   std::vector<Binding> bindings;
   absl::StatusOr<Binding> main = BindingOf(method, rule);
@@ -89,7 +87,7 @@ absl::StatusOr<RouteTable> RouteTable::Build(
   for (const ServiceDescriptor* service : services) {
     for (int i = 0; i < service->method_count(); ++i) {
       const MethodDescriptor* method = service->method(i);
-      if (method->client_streaming()) {
+      if (method->client_streaming() || !method->options().HasExtension(google::api::http)) {
         table.skipped_.push_back(method);
         continue;
       }

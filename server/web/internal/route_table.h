@@ -33,10 +33,12 @@ struct Route {
 class RouteTable {
  public:
   // The routes of every method of `services` (their bindings and additional
-  // bindings). Client-streaming methods are skipped (skipped() lists them).
-  // Fails on a method without google.api.http, a malformed template, a
-  // variable or body naming no suitable field, an unsupported rule (custom
-  // verb, response_body), or two routes one request could match.
+  // bindings). Client-streaming methods and methods without google.api.http
+  // get no route: skipped() lists them (the server logs them at start and
+  // route_table_test fails on any but the documented import). Fails on a
+  // malformed template, a variable or body naming no suitable field, an
+  // unsupported rule (custom verb, response_body), or two routes one request
+  // could match.
   static absl::StatusOr<RouteTable> Build(
       const std::vector<const google::protobuf::ServiceDescriptor*>& services);
   // The same for services given by full name ("renkei.v1.SeedService").
