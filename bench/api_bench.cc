@@ -2,11 +2,14 @@
 // floor measured in the same run.
 //
 // Workloads (each run --reps times, --seconds each, by --threads clients
-// sharing one TCP channel to a server in this process on 127.0.0.1):
-//   ping    SystemService.Ping: an empty unary call, the floor.
-//   create  CreateOrganization of a realistic company record.
-//   get     GetOrganization of a random existing record.
-//   list    ListOrganizations with a district filter, 50 per page.
+// sharing one TCP channel to a server in this process on 127.0.0.1; every
+// call carries the administrator's bearer token but get-anon's):
+//   ping      SystemService.Ping: an empty unary call, the floor.
+//   get-anon  GetOrganization without a credential (the server opens the
+//             public catalogue): the cost of a call without access checks.
+//   get       GetOrganization of a random existing record, with a token.
+//   list      ListOrganizations with a district filter, 50 per page.
+//   create    CreateOrganization of a realistic company record.
 // Before the timed runs, --records companies are created (spread over the
 // eight districts of 一関市).
 //
@@ -15,6 +18,7 @@
 //
 //   bench/api_bench [--threads 4] [--seconds 2] [--reps 5] [--records 20000]
 //                   [--sync_writes] [--smoke]
+#include <grpcpp/create_channel.h>
 #include <grpcpp/grpcpp.h>
 
 #include <algorithm>
@@ -23,6 +27,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <random>
 #include <string>
 #include <thread>
@@ -36,6 +41,7 @@
 #include "renkei/v1/system.grpc.pb.h"
 #include "bench/synthetic.h"
 #include "server/server.h"
+#include "server/util/call_metadata.h"
 
 ABSL_FLAG(int, threads, 4, "client threads");
 ABSL_FLAG(double, seconds, 2.0, "seconds per timed run");
@@ -110,14 +116,25 @@ int main(int argc, char** argv) {
   options.data_dir = dir;
   options.listen_address = "127.0.0.1:0";
   options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
+  options.public_catalogue = true;  // for get-anon
   auto server = renkei::RenkeiServer::Start(options);
   if (!server.ok()) {
     std::fprintf(stderr, "api_bench: %s\n", std::string(server.status().message()).c_str());
     return 1;
   }
-  auto channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", (*server)->port()),
-                                     grpc::InsecureChannelCredentials());
+  absl::StatusOr<std::string> token = renkei::ReadAdminToken(dir);
+  if (!token.ok()) {
+    std::fprintf(stderr, "api_bench: %s\n", std::string(token.status().message()).c_str());
+    return 1;
+  }
+  const std::string address = absl::StrCat("127.0.0.1:", (*server)->port());
+  std::vector<std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>> bearer;
+  bearer.push_back(renkei::AddMetadata(renkei::BearerMetadata(*token)));
+  auto channel = grpc::experimental::CreateCustomChannelWithInterceptors(
+      address, grpc::InsecureChannelCredentials(), grpc::ChannelArguments(), std::move(bearer));
   auto organizations = renkei::v1::OrganizationService::NewStub(channel);
+  auto anonymous = renkei::v1::OrganizationService::NewStub(
+      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
   auto system = renkei::v1::SystemService::NewStub(channel);
 
   // Load.
@@ -146,10 +163,12 @@ int main(int argc, char** argv) {
               "ops/s max", "p50 us", "p99 us", "vs ping");
 
   double ping_ops = 0;
+  std::map<std::string, double> medians;
   auto report = [&](const char* name, const Result& r) {
     std::vector<double> ops = r.ops_per_second;
     std::sort(ops.begin(), ops.end());
     const double median = ops[ops.size() / 2];
+    medians[name] = median;
     if (std::string(name) == "ping") ping_ops = median;
     std::printf("%-8s %12.0f %12.0f %12.0f %10.0f %10.0f %7.0f%%%s\n", name, median, ops.front(),
                 ops.back(), Percentile(r.latencies_us, 0.50), Percentile(r.latencies_us, 0.99),
@@ -163,6 +182,13 @@ int main(int argc, char** argv) {
     grpc::ClientContext context;
     renkei::v1::PingResponse response;
     return system->Ping(&context, renkei::v1::PingRequest(), &response).ok();
+  }));
+  ok &= report("get-anon", Measure(threads, seconds, reps, [&](int, std::mt19937& random) {
+    renkei::v1::GetOrganizationRequest request;
+    request.set_name(absl::StrCat("organizations/", 1 + random() % records));
+    renkei::v1::Organization response;
+    grpc::ClientContext context;
+    return anonymous->GetOrganization(&context, request, &response).ok();
   }));
   ok &= report("get", Measure(threads, seconds, reps, [&](int, std::mt19937& random) {
     renkei::v1::GetOrganizationRequest request;
@@ -187,6 +213,9 @@ int main(int argc, char** argv) {
     grpc::ClientContext context;
     return organizations->CreateOrganization(&context, request, &response).ok();
   }));
+
+  std::printf("get with a bearer token: %.0f%% of get without one (median ops/s)\n",
+              100.0 * medians["get"] / std::max(medians["get-anon"], 1.0));
 
   (*server)->Shutdown();
   std::error_code ignored;

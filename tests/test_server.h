@@ -14,7 +14,9 @@
 namespace renkei::testing {
 
 // A renkei server with its own data directory, listening on 127.0.0.1 on a
-// port the kernel picks, and a TCP channel to it.
+// port the kernel picks, and a TCP channel to it whose calls carry the
+// first administrator's token (the suites test behaviour, not access; the
+// access suites make their own channels).
 class TestServer {
  public:
   explicit TestServer(bool load_demo = false);
@@ -28,6 +30,11 @@ class TestServer {
   void Stop();
 
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
+  // A channel whose calls carry `token` (none when empty).
+  std::shared_ptr<grpc::Channel> ChannelWithToken(const std::string& token) const;
+  // The administrator's token, and the file holding it (for --token-file).
+  const std::string& admin_token() const { return admin_token_; }
+  std::string admin_token_file() const { return dir_.path() + "/admin.token"; }
   int port() const { return port_; }
   const std::string& data_dir() const { return dir_.path(); }
   RenkeiServer& server() { return *server_; }
@@ -40,6 +47,7 @@ class TestServer {
   std::function<void(ServerOptions&)> configure_;
   std::unique_ptr<RenkeiServer> server_;
   std::shared_ptr<grpc::Channel> channel_;
+  std::string admin_token_;
   int port_ = 0;
 };
 
