@@ -30,7 +30,7 @@ show health -o table
 # Demo users and their passwords are in docs/access.md (demo only).
 printf '\n$ renkei login --username coordinator   (password: coordinator-demo)\n'
 echo coordinator-demo | renkei login --username coordinator --password-stdin
-show whoami
+show whoami -o table
 show org list --district 千厩 --kind company -o table
 show seed list --institution 1 --page-size 5 -o table
 show need list --status open --page-size 5 -o table

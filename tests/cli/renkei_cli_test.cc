@@ -299,6 +299,10 @@ TEST_F(RenkeiCliTest, HealthStatsAndWatch) {
   CliRun health = Cli({"health", "-o", "table"});
   EXPECT_EQ(health.exit_code, 0) << health.err;
   EXPECT_THAT(health.out, HasSubstr("SERVING"));
+  // The health check needs no credential; the figures do.
+  CliRun anonymous = Renkei(server_.address(), "", {"health", "-o", "table"});
+  EXPECT_EQ(anonymous.exit_code, 0) << anonymous.err;
+  EXPECT_THAT(anonymous.out, HasSubstr("sign in to see its figures"));
   const v1::Indicators stats = Parse<v1::Indicators>(Ok({"stats", "--year", "2025", "-o", "json"}));
   EXPECT_EQ(stats.fiscal_year(), 2025);
   EXPECT_EQ(stats.companies(), 1);
