@@ -2,15 +2,18 @@
 // floor measured in the same run.
 //
 // Workloads (each run --reps times, --seconds each, by --threads clients
-// sharing one TCP channel to a server in this process on 127.0.0.1):
-//   ping    SystemService.Ping: an empty unary call, the floor.
-//   create  CreateOrganization of a realistic company record.
-//   get     GetOrganization of a random existing record.
-//   list    ListOrganizations with a district filter, 50 per page.
+// sharing one TCP channel to a server in this process on 127.0.0.1; every
+// call carries the administrator's bearer token but get-anon's):
+//   ping      SystemService.Ping: an empty unary call, the floor.
+//   get-anon  GetOrganization without a credential (the server opens the
+//             public catalogue): the cost of a call without access checks.
+//   get       GetOrganization of a random existing record, with a token.
+//   list      ListOrganizations with a district filter, 50 per page.
+//   create    CreateOrganization of a realistic company record.
 //   json_ping  GET /v1/system:ping over HTTP/1.1: the JSON API's floor.
-//   json_get   GET /v1/organizations/{id} over HTTP/1.1: GetOrganization as
-//              JSON through the same server (docs/web.md); each client
-//              thread keeps one connection alive.
+//   json_get   GET /v1/organizations/{id} over HTTP/1.1 with the same token:
+//              GetOrganization as JSON through the same server
+//              (docs/web.md); each client thread keeps one connection.
 // Before the timed runs, --records companies are created (spread over the
 // eight districts of 一関市).
 //
@@ -19,6 +22,7 @@
 //
 //   bench/api_bench [--threads 4] [--seconds 2] [--reps 5] [--records 20000]
 //                   [--sync_writes] [--smoke]
+#include <grpcpp/create_channel.h>
 #include <grpcpp/grpcpp.h>
 
 #include <boost/asio/connect.hpp>
@@ -32,6 +36,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <random>
 #include <string>
 #include <thread>
@@ -45,6 +50,7 @@
 #include "renkei/v1/system.grpc.pb.h"
 #include "bench/synthetic.h"
 #include "server/server.h"
+#include "server/util/call_metadata.h"
 
 ABSL_FLAG(int, threads, 4, "client threads");
 ABSL_FLAG(double, seconds, 2.0, "seconds per timed run");
@@ -99,7 +105,8 @@ Result Measure(int threads, double seconds, int reps,
 // One keep-alive HTTP/1.1 connection, used by one thread at a time.
 class JsonClient {
  public:
-  explicit JsonClient(int port) : socket_(io_) {
+  JsonClient(int port, std::string authorization)
+      : authorization_(std::move(authorization)), socket_(io_) {
     boost::system::error_code ec;
     socket_.connect({boost::asio::ip::make_address("127.0.0.1"), static_cast<uint16_t>(port)}, ec);
   }
@@ -108,6 +115,7 @@ class JsonClient {
     namespace http = boost::beast::http;
     http::request<http::empty_body> request{http::verb::get, target, 11};
     request.set(http::field::host, "127.0.0.1");
+    request.set(http::field::authorization, authorization_);
     boost::system::error_code ec;
     http::write(socket_, request, ec);
     if (ec) return false;
@@ -118,6 +126,7 @@ class JsonClient {
   }
 
  private:
+  const std::string authorization_;
   boost::asio::io_context io_;
   boost::asio::ip::tcp::socket socket_;
   boost::beast::flat_buffer buffer_;
@@ -146,15 +155,26 @@ int main(int argc, char** argv) {
   options.data_dir = dir;
   options.listen_address = "127.0.0.1:0";
   options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
+  options.public_catalogue = true;  // for get-anon
   options.web.address = "127.0.0.1:0";
   auto server = renkei::RenkeiServer::Start(options);
   if (!server.ok()) {
     std::fprintf(stderr, "api_bench: %s\n", std::string(server.status().message()).c_str());
     return 1;
   }
-  auto channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", (*server)->port()),
-                                     grpc::InsecureChannelCredentials());
+  absl::StatusOr<std::string> token = renkei::ReadAdminToken(dir);
+  if (!token.ok()) {
+    std::fprintf(stderr, "api_bench: %s\n", std::string(token.status().message()).c_str());
+    return 1;
+  }
+  const std::string address = absl::StrCat("127.0.0.1:", (*server)->port());
+  std::vector<std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>> bearer;
+  bearer.push_back(renkei::AddMetadata(renkei::BearerMetadata(*token)));
+  auto channel = grpc::experimental::CreateCustomChannelWithInterceptors(
+      address, grpc::InsecureChannelCredentials(), grpc::ChannelArguments(), std::move(bearer));
   auto organizations = renkei::v1::OrganizationService::NewStub(channel);
+  auto anonymous = renkei::v1::OrganizationService::NewStub(
+      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
   auto system = renkei::v1::SystemService::NewStub(channel);
 
   // Load.
@@ -182,14 +202,14 @@ int main(int argc, char** argv) {
   std::printf("%-10s %12s %12s %12s %10s %10s %8s\n", "workload", "ops/s med", "ops/s min",
               "ops/s max", "p50 us", "p99 us", "vs ping");
 
-  double ping_ops = 0, get_ops = 0, json_get_ops = 0;
+  double ping_ops = 0;
+  std::map<std::string, double> medians;
   auto report = [&](const char* name, const Result& r) {
     std::vector<double> ops = r.ops_per_second;
     std::sort(ops.begin(), ops.end());
     const double median = ops[ops.size() / 2];
+    medians[name] = median;
     if (std::string(name) == "ping") ping_ops = median;
-    if (std::string(name) == "get") get_ops = median;
-    if (std::string(name) == "json_get") json_get_ops = median;
     std::printf("%-10s %12.0f %12.0f %12.0f %10.0f %10.0f %7.0f%%%s\n", name, median, ops.front(),
                 ops.back(), Percentile(r.latencies_us, 0.50), Percentile(r.latencies_us, 0.99),
                 ping_ops > 0 ? 100.0 * median / ping_ops : 0.0,
@@ -203,6 +223,13 @@ int main(int argc, char** argv) {
     renkei::v1::PingResponse response;
     return system->Ping(&context, renkei::v1::PingRequest(), &response).ok();
   }));
+  ok &= report("get-anon", Measure(threads, seconds, reps, [&](int, std::mt19937& random) {
+    renkei::v1::GetOrganizationRequest request;
+    request.set_name(absl::StrCat("organizations/", 1 + random() % records));
+    renkei::v1::Organization response;
+    grpc::ClientContext context;
+    return anonymous->GetOrganization(&context, request, &response).ok();
+  }));
   ok &= report("get", Measure(threads, seconds, reps, [&](int, std::mt19937& random) {
     renkei::v1::GetOrganizationRequest request;
     request.set_name(absl::StrCat("organizations/", 1 + random() % records));
@@ -212,7 +239,7 @@ int main(int argc, char** argv) {
   }));
   std::vector<std::unique_ptr<JsonClient>> json;
   for (int t = 0; t < threads; ++t) {
-    json.push_back(std::make_unique<JsonClient>((*server)->http_port()));
+    json.push_back(std::make_unique<JsonClient>((*server)->http_port(), "Bearer " + *token));
   }
   ok &= report("json_ping", Measure(threads, seconds, reps, [&](int t, std::mt19937&) {
     return json[t]->Get("/v1/system:ping", "{}");
@@ -238,7 +265,10 @@ int main(int argc, char** argv) {
     return organizations->CreateOrganization(&context, request, &response).ok();
   }));
 
-  std::printf("json_get / get: %.0f%%\n", get_ops > 0 ? 100.0 * json_get_ops / get_ops : 0.0);
+  std::printf("get with a bearer token: %.0f%% of get without one (median ops/s)\n",
+              100.0 * medians["get"] / std::max(medians["get-anon"], 1.0));
+  std::printf("json_get: %.0f%% of get (median ops/s, both with the token)\n",
+              100.0 * medians["json_get"] / std::max(medians["get"], 1.0));
   json.clear();
   (*server)->Shutdown();
   std::error_code ignored;

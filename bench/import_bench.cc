@@ -214,7 +214,7 @@ int main(int argc, char** argv) {
     renkei::store::Store& store = (*server)->store();
     renkei::v1::Network network;
     network.set_display_name("ベンチマーク工業会");
-    ok &= store.Create(&network, "").ok();
+    ok &= store.Create(&network, "", renkei::store::Actor::System()).ok();
     const uint64_t network_id = renkei::ParseResourceName(network.name())->id;
     for (int from = 0; from < rows && ok; from += batch_size) {
       const int to = std::min(rows, from + batch_size);
@@ -222,7 +222,7 @@ int main(int argc, char** argv) {
                                                   organizations.begin() + to);
       std::vector<renkei::store::Write> writes;
       for (auto& org : batch) writes.push_back(renkei::store::Write::Create(&org));
-      ok &= store.Apply(writes).ok();
+      ok &= store.Apply(writes, renkei::store::Actor::System()).ok();
       std::vector<renkei::v1::Membership> members(batch.size());
       writes.clear();
       for (size_t i = 0; i < batch.size(); ++i) {
@@ -232,7 +232,7 @@ int main(int argc, char** argv) {
             network_id, renkei::ParseResourceName(batch[i].name())->id));
         writes.push_back(renkei::store::Write::Create(&members[i]));
       }
-      ok &= store.Apply(writes).ok();
+      ok &= store.Apply(writes, renkei::store::Actor::System()).ok();
     }
     (*server)->Shutdown();
     std::filesystem::remove_all(server_options.data_dir);
@@ -250,12 +250,13 @@ int main(int argc, char** argv) {
     }
     renkei::v1::Network network;
     network.set_display_name("ベンチマーク工業会");
-    if (!(*server)->store().Create(&network, "").ok()) return 1;
+    if (!(*server)->store().Create(&network, "", renkei::store::Actor::System()).ok()) return 1;
 
     renkei::importer::ImportOptions options;
     options.kind = renkei::v1::IMPORT_KIND_MEMBERS;
     options.file = list;
-    options.server = absl::StrCat("127.0.0.1:", (*server)->port());
+    options.connection.server = absl::StrCat("127.0.0.1:", (*server)->port());
+    options.connection.token_file = server_options.data_dir + "/admin.token";
     options.network = network.name();
     options.batch_size = batch_size;
     options.progress = false;

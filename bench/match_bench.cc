@@ -36,6 +36,7 @@
 #include "renkei/v1/need.pb.h"
 #include "server/records/validate.h"
 #include "server/server.h"
+#include "server/util/call_metadata.h"
 #include "server/store/store.h"
 
 ABSL_FLAG(std::string, sizes, "10000,100000", "numbers of seeds (and of companies)");
@@ -85,7 +86,7 @@ bool Load(renkei::store::Store& store, int count, Make make) {
       renkei::records::PrepareForCreate(owned.back().get());
       batch.push_back(owned.back().get());
     }
-    absl::Status status = store.CreateMany(batch, {});
+    absl::Status status = store.CreateMany(batch, {}, renkei::store::Actor::System());
     if (!status.ok()) {
       std::fprintf(stderr, "match_bench: %s\n", std::string(status.message()).c_str());
       return false;
@@ -151,8 +152,13 @@ int main(int argc, char** argv) {
     std::printf("%d seeds + %d companies + 200 needs loaded in %.1f s (%.0f records/s)\n", n, n,
                 load_seconds, (2.0 * n + 202) / load_seconds);
 
-    auto channel = grpc::CreateChannel(absl::StrCat("127.0.0.1:", (*server)->port()),
-                                       grpc::InsecureChannelCredentials());
+    absl::StatusOr<std::string> token = renkei::ReadAdminToken(options.data_dir);
+    if (!token.ok()) return 1;
+    std::vector<std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>> bearer;
+    bearer.push_back(renkei::AddMetadata(renkei::BearerMetadata(*token)));
+    auto channel = grpc::experimental::CreateCustomChannelWithInterceptors(
+        absl::StrCat("127.0.0.1:", (*server)->port()), grpc::InsecureChannelCredentials(),
+        grpc::ChannelArguments(), std::move(bearer));
     auto match = renkei::v1::MatchService::NewStub(channel);
     auto search = renkei::v1::SearchService::NewStub(channel);
     std::mt19937 random(n);

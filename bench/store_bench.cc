@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
       }
       for (int i = 0; i < records; ++i) {
         renkei::v1::Organization record = companies[i];
-        ok &= (*store)->Create(&record, "").ok();
+        ok &= (*store)->Create(&record, "", renkei::store::Actor::System()).ok();
       }
       if (!sync) kept = std::move(*store);  // the last one serves "get"
     }));

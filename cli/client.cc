@@ -1,6 +1,7 @@
 #include "cli/client.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/descriptor.h"
@@ -85,10 +87,53 @@ std::unique_ptr<google::protobuf::Message> NewOutput(const google::protobuf::Met
 Client::Client(ConnectionOptions options) : options_(std::move(options)) {}
 Client::~Client() = default;
 
-absl::StatusOr<std::unique_ptr<Client>> Client::Create(const ConnectionOptions& options) {
-  std::unique_ptr<Client> client(new Client(options));
+std::string SavedTokenPath() {
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg != nullptr && *xdg != '\0') {
+    return absl::StrCat(xdg, "/renkei/token");
+  }
+  const char* home = std::getenv("HOME");
+  return absl::StrCat(home != nullptr ? home : ".", "/.config/renkei/token");
+}
+
+absl::StatusOr<std::string> ResolveToken(const ConnectionOptions& options) {
+  if (!options.token_file.empty()) {
+    absl::StatusOr<std::string> token = ReadFile(options.token_file, "--token-file");
+    if (!token.ok()) return token.status();
+    return std::string(absl::StripAsciiWhitespace(*token));
+  }
+  if (const char* env = std::getenv("RENKEI_TOKEN"); env != nullptr && *env != '\0') {
+    return std::string(absl::StripAsciiWhitespace(env));
+  }
+  std::ifstream saved(SavedTokenPath());
+  if (!saved) return std::string();
+  std::ostringstream content;
+  content << saved.rdbuf();
+  return std::string(absl::StripAsciiWhitespace(content.str()));
+}
+
+namespace {
+
+bool IsLoopback(const std::string& server) {
+  std::string host = server.substr(0, server.rfind(':'));
+  if (absl::StartsWith(host, "dns:///")) host = host.substr(7);
+  if (absl::StartsWith(host, "ipv4:")) host = host.substr(5);
+  return host == "localhost" || host == "[::1]" || absl::StartsWith(host, "127.") ||
+         absl::StartsWith(host, "unix:");
+}
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<grpc::Channel>> OpenChannel(
+    const ConnectionOptions& options, const std::string& token,
+    const grpc::ChannelArguments& arguments) {
+  const bool tls = options.tls || !options.ca_file.empty();
+  if (!token.empty() && !tls && !IsLoopback(options.server)) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "refusing to send a token in clear to ", options.server,
+        ": connect with --tls (and --ca-file for a private CA)"));
+  }
   std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
-  if (options.tls || !options.ca_file.empty()) {
+  if (tls) {
     grpc::SslCredentialsOptions ssl;
     if (!options.ca_file.empty()) {
       absl::StatusOr<std::string> roots = ReadFile(options.ca_file, "--ca-file");
@@ -97,11 +142,14 @@ absl::StatusOr<std::unique_ptr<Client>> Client::Create(const ConnectionOptions& 
     }
     credentials = grpc::SslCredentials(ssl);
   }
-  if (!options.token_file.empty()) {
-    absl::StatusOr<std::string> token = ReadFile(options.token_file, "--token-file");
-    if (!token.ok()) return token.status();
-    client->token_ = std::string(absl::StripAsciiWhitespace(*token));
-  }
+  return grpc::CreateCustomChannel(options.server, credentials, arguments);
+}
+
+absl::StatusOr<std::unique_ptr<Client>> Client::Create(const ConnectionOptions& options) {
+  std::unique_ptr<Client> client(new Client(options));
+  absl::StatusOr<std::string> token = ResolveToken(options);
+  if (!token.ok()) return token.status();
+  client->token_ = *token;
   grpc::ChannelArguments arguments;
   arguments.SetMaxReceiveMessageSize(64 << 20);
   // A connection that fails on its way up (a busy machine) is tried again
@@ -110,7 +158,10 @@ absl::StatusOr<std::unique_ptr<Client>> Client::Create(const ConnectionOptions& 
   arguments.SetServiceConfigJSON(R"({"methodConfig": [{"name": [{}], "retryPolicy": {
       "maxAttempts": 3, "initialBackoff": "0.2s", "maxBackoff": "1s",
       "backoffMultiplier": 2, "retryableStatusCodes": ["UNAVAILABLE"]}}]})");
-  client->channel_ = grpc::CreateCustomChannel(options.server, credentials, arguments);
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> channel =
+      OpenChannel(options, client->token_, arguments);
+  if (!channel.ok()) return channel.status();
+  client->channel_ = *channel;
   client->stub_ = std::make_unique<grpc::GenericStub>(client->channel_);
   return client;
 }

@@ -21,6 +21,7 @@ class MethodDescriptor;
 namespace grpc {
 class ByteBuffer;
 class Channel;
+class ChannelArguments;
 template <class RequestType, class ResponseType>
 class TemplatedGenericStub;
 using GenericStub = TemplatedGenericStub<ByteBuffer, ByteBuffer>;
@@ -33,8 +34,26 @@ struct ConnectionOptions {
   absl::Duration timeout = absl::Seconds(30);  // per call; streams have none
   bool tls = false;           // TLS with the system roots or `ca_file`
   std::string ca_file;        // PEM roots for TLS
-  std::string token_file;     // sent as "authorization: Bearer <token>"
+  // Sent as "authorization: Bearer <token>"; when empty, $RENKEI_TOKEN, else
+  // the token `renkei login` saved (SavedTokenPath).
+  std::string token_file;
 };
+
+// Where `renkei login` keeps its token: $XDG_CONFIG_HOME/renkei/token, else
+// ~/.config/renkei/token.
+std::string SavedTokenPath();
+
+// The token to send: the --token-file's, else $RENKEI_TOKEN, else the saved
+// one; empty when there is none. INVALID_ARGUMENT when --token-file cannot
+// be read.
+absl::StatusOr<std::string> ResolveToken(const ConnectionOptions& options);
+
+// A channel to `options.server` (TLS when asked), with `arguments`.
+// FAILED_PRECONDITION when `token` is not empty and would go in clear to an
+// address that is not loopback.
+absl::StatusOr<std::shared_ptr<grpc::Channel>> OpenChannel(const ConnectionOptions& options,
+                                                           const std::string& token,
+                                                           const grpc::ChannelArguments& arguments);
 
 class Client {
  public:
@@ -59,6 +78,7 @@ class Client {
                       const std::function<bool(const google::protobuf::Message&)>& on_message);
 
   const std::string& server() const { return options_.server; }
+  const ConnectionOptions& options() const { return options_; }
 
  private:
   explicit Client(ConnectionOptions options);

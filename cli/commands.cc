@@ -522,19 +522,29 @@ int HealthCommand(const Session& session) {
   absl::Status status =
       session.client->Call(FindMethod("grpc.health.v1.Health.Check"), check, &health);
   if (!status.ok()) return Report(session, status);
+  const bool serving = health.status() == grpc::health::v1::HealthCheckResponse::SERVING;
+  // The health check needs no credential; the server's figures do.
   v1::ServerInfo info;
   status = session.client->Call(FindMethod("renkei.v1.SystemService.GetServerInfo"),
                                 v1::GetServerInfoRequest(), &info);
-  if (!status.ok()) return Report(session, status);
-  const bool serving = health.status() == grpc::health::v1::HealthCheckResponse::SERVING;
+  const bool signed_in = status.ok();
+  if (!signed_in && status.code() != absl::StatusCode::kUnauthenticated &&
+      status.code() != absl::StatusCode::kPermissionDenied) {
+    return Report(session, status);
+  }
   if (session.format == Format::kTable) {
+    std::cout << (serving ? "SERVING" : "NOT SERVING") << "  renkei-server at "
+              << session.client->server();
+    if (!signed_in) {
+      std::cout << " (sign in to see its figures: renkei login)\n";
+      return serving ? kExitOk : kExitUnavailable;
+    }
     std::vector<std::string> counts;
     for (const auto& [collection, count] : info.record_counts()) {
       counts.push_back(absl::StrCat(collection, " ", count));
     }
     std::sort(counts.begin(), counts.end());
-    std::cout << (serving ? "SERVING" : "NOT SERVING") << "  renkei-server " << info.version()
-              << " at " << session.client->server() << ", revision " << info.revision()
+    std::cout << " " << info.version() << ", revision " << info.revision()
               << (info.sync_writes() ? ", every write fsync'ed" : "") << "\n  "
               << absl::StrJoin(counts, ", ") << "\n";
   } else {

@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "cli/access_commands.h"
 #include "cli/client.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -28,7 +29,8 @@ constexpr char kFooter[] = R"(
 Records are named by resource name (organizations/7), by bare id (7), or by
 an external id (--ext SOURCE=VALUE; organizations also --corporate-number).
 
-Environment: RENKEI_SERVER (the server, default 127.0.0.1:50051).
+Environment: RENKEI_SERVER (the server, default 127.0.0.1:50051), RENKEI_TOKEN
+(a bearer token; else --token-file, else the one `renkei login` saved).
 
 Exit codes: 0 ok, 1 other failure, 2 usage error, 3 not found,
 4 invalid input, 5 conflict (stale etag, already exists, still referred to),
@@ -90,6 +92,116 @@ std::string A(const std::string& noun) {
   return (noun[0] == 'o' || noun[0] == 'a' || noun[0] == 'e' ? "an " : "a ") + noun;
 }
 
+using OnRun =
+    std::function<void(CLI::App*, std::string, std::function<int(const Session&)>)>;
+
+// Options of the access commands; kept alive while the command line parses.
+struct AccessArgs {
+  std::string username, user, role, organization, description, expires, token, record, since;
+  UserFields fields;
+  bool password_stdin = false, all = false;
+  int limit = 1000;
+};
+
+void AddUserFieldOptions(CLI::App* command, UserFields* fields) {
+  command->add_option("--display-name", fields->display_name, "氏名 or the service's name");
+  command->add_option("--role", fields->role, "admin, coordinator, importer, company, reader");
+  command->add_option("--org", fields->organizations,
+                      "an organization a company user acts for (repeatable)")
+      ->allow_extra_args(false);
+  command->add_option("--person", fields->person, "the user's person record");
+  command->add_option("--email", fields->email, "e-mail address");
+}
+
+// renkei login | logout | whoami | admin user … | admin token … | audit.
+void AddAccessCommands(CLI::App* app, std::deque<AccessArgs>* storage, const OnRun& on_run) {
+  AccessArgs& login = storage->emplace_back();
+  CLI::App* login_cmd = app->add_subcommand("login", "sign in; the token is kept for later commands");
+  login_cmd->add_option("--username", login.username, "the user name (else asked)");
+  login_cmd->add_flag("--password-stdin", login.password_stdin, "read the password from stdin");
+  on_run(login_cmd, "login", [&login](const Session& s) {
+    return LoginCommand(s, login.username, login.password_stdin);
+  });
+  on_run(app->add_subcommand("logout", "sign out: revoke the saved token and remove it"),
+         "logout", [](const Session& s) { return LogoutCommand(s); });
+  on_run(app->add_subcommand("whoami", "who the server takes you for"), "whoami",
+         [](const Session& s) { return WhoAmICommand(s); });
+
+  CLI::App* admin = app->add_subcommand("admin", "users and tokens (administrators)");
+  admin->require_subcommand(1);
+  CLI::App* user = admin->add_subcommand("user", "users and service accounts");
+  user->require_subcommand(1);
+  user->footer("\nExamples:\n  renkei admin user create sato --role coordinator --display-name '佐藤 一郎'\n"
+               "  renkei admin user create iwai --role company --org 12\n"
+               "  renkei admin user create dashboard --role reader --service\n"
+               "  renkei admin user disable sato\n");
+  AccessArgs& create = storage->emplace_back();
+  CLI::App* create_cmd = user->add_subcommand("create", "a new user (a random password is shown once)");
+  create_cmd->add_option("username", create.username, "the user name")->required();
+  AddUserFieldOptions(create_cmd, &create.fields);
+  create_cmd->add_flag("--service", create.fields.service, "a service account (tokens only)");
+  create_cmd->add_flag("--password-stdin", create.password_stdin, "read the password from stdin");
+  on_run(create_cmd, "admin user create", [&create](const Session& s) {
+    return UserCreateCommand(s, create.username, create.fields, create.password_stdin);
+  });
+  AccessArgs& list = storage->emplace_back();
+  CLI::App* list_cmd = user->add_subcommand("list", "list users");
+  list_cmd->add_option("--role", list.role, "only this role");
+  list_cmd->add_option("--org", list.organization, "only users acting for this organization");
+  on_run(list_cmd, "admin user list",
+         [&list](const Session& s) { return UserListCommand(s, list.role, list.organization); });
+  for (const char* verb : {"get", "update", "disable", "enable", "reset-password"}) {
+    AccessArgs& a = storage->emplace_back();
+    CLI::App* cmd = user->add_subcommand(verb, absl::StrCat(verb, " a user"));
+    cmd->add_option("user", a.user, "user name or users/N")->required();
+    const std::string v = verb;
+    if (v == "update") AddUserFieldOptions(cmd, &a.fields);
+    if (v == "reset-password") {
+      cmd->add_flag("--password-stdin", a.password_stdin, "read the password from stdin");
+    }
+    on_run(cmd, absl::StrCat("admin user ", v), [&a, v](const Session& s) {
+      if (v == "get") return UserGetCommand(s, a.user);
+      if (v == "update") return UserUpdateCommand(s, a.user, a.fields);
+      if (v == "reset-password") return UserResetPasswordCommand(s, a.user, a.password_stdin);
+      return UserEnableCommand(s, a.user, v == "enable");
+    });
+  }
+
+  CLI::App* token = admin->add_subcommand("token", "API tokens of users and service accounts");
+  token->require_subcommand(1);
+  AccessArgs& made = storage->emplace_back();
+  CLI::App* made_cmd = token->add_subcommand("create", "a new token (shown once)");
+  made_cmd->add_option("user", made.user, "user name or users/N")->required();
+  made_cmd->add_option("--description", made.description, "what it is for");
+  made_cmd->add_option("--expires", made.expires, "90d, 12h or a time (default: never)");
+  on_run(made_cmd, "admin token create", [&made](const Session& s) {
+    return TokenCreateCommand(s, made.user, made.description, made.expires);
+  });
+  AccessArgs& tokens = storage->emplace_back();
+  CLI::App* tokens_cmd = token->add_subcommand("list", "list tokens");
+  tokens_cmd->add_option("--user", tokens.user, "only this user's");
+  tokens_cmd->add_flag("--all", tokens.all, "revoked and expired ones too");
+  on_run(tokens_cmd, "admin token list",
+         [&tokens](const Session& s) { return TokenListCommand(s, tokens.user, tokens.all); });
+  AccessArgs& revoke = storage->emplace_back();
+  CLI::App* revoke_cmd = token->add_subcommand("revoke", "revoke a token (or a login session)");
+  revoke_cmd->add_option("token", revoke.token, "tokens/N or N")->required();
+  on_run(revoke_cmd, "admin token revoke",
+         [&revoke](const Session& s) { return TokenRevokeCommand(s, revoke.token); });
+
+  AccessArgs& audit = storage->emplace_back();
+  CLI::App* audit_cmd = app->add_subcommand("audit", "the audit trail: changes and security events");
+  audit_cmd->add_option("--user", audit.user, "only what this user did (name or users/N)");
+  audit_cmd->add_option("--record", audit.record, "only about this record (needs/5)");
+  audit_cmd->add_option("--since", audit.since, "from this time: 24h, 7d, 2026-12-01 …");
+  audit_cmd->add_option("--limit", audit.limit, "at most this many events (default 1000)");
+  audit_cmd->footer("\nExamples:\n  renkei audit --since 24h\n  renkei audit --user sato --since 7d\n"
+                    "  renkei audit --record needs/5\n");
+  on_run(audit_cmd, "audit", [&audit](const Session& s) {
+    return AuditCommand(s, audit.user, audit.record, audit.since, audit.limit);
+  });
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
@@ -114,7 +226,8 @@ int Main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   app.add_flag("--tls", connection.tls, "connect with TLS");
   app.add_option("--ca-file", connection.ca_file, "PEM root certificates for TLS");
-  app.add_option("--token-file", connection.token_file, "file with a bearer token to send");
+  app.add_option("--token-file", connection.token_file,
+                 "file with a bearer token to send (else RENKEI_TOKEN, else `renkei login`'s)");
   app.add_option("-o,--output", output,
                  "table, json, jsonl, csv or yaml (default: table on a terminal, jsonl when piped)");
   app.add_option("--columns", columns, "columns of table and csv output: field paths, e.g. "
@@ -395,9 +508,12 @@ int Main(int argc, char** argv) {
     if (const int code = importer::FinishImportFlags(&import_flags, std::cerr); code != 0) {
       return code;
     }
-    import_flags.options.server = s.client->server();
+    import_flags.options.connection = s.client->options();
     return importer::RunImport(import_flags.options, std::cout, std::cerr);
   });
+
+  std::deque<AccessArgs> access_storage;
+  AddAccessCommands(&app, &access_storage, on_run);
 
   CLI::App* health_cmd = app.add_subcommand("health", "is the server up? (gRPC health check)");
   on_run(health_cmd, "health", [](const Session& s) { return HealthCommand(s); });

@@ -99,7 +99,7 @@ int main(int argc, char** argv) {
   }
   int exit_code = 0;
   {
-    auto ranker = renkei::eval::ServerRanker::Load((*server)->InProcessChannel(), *set);
+    auto ranker = renkei::eval::ServerRanker::Load((*server)->SystemChannel(), *set);
     if (!ranker.ok()) {
       std::fprintf(stderr, "match_eval: %s\n", std::string(ranker.status().message()).c_str());
       exit_code = 1;

@@ -33,8 +33,13 @@ void AddImportFlags(CLI::App* app, ImportFlags* flags, bool with_server) {
       ->required();
   app->add_option("FILE", options.file, "the file: CSV, TSV or JSON Lines (.jsonl)")->required();
   if (with_server) {
-    app->add_option("--server", options.server, "renkei-server host:port (or RENKEI_SERVER)")
+    app->add_option("--server", options.connection.server,
+                    "renkei-server host:port (or RENKEI_SERVER)")
         ->capture_default_str();
+    app->add_flag("--tls", options.connection.tls, "connect with TLS");
+    app->add_option("--ca-file", options.connection.ca_file, "PEM root certificates for TLS");
+    app->add_option("--token-file", options.connection.token_file,
+                    "file with a bearer token (else RENKEI_TOKEN, else `renkei login`'s)");
   }
   app->add_option("--network", options.network, "members: the network, networks/N or N");
   app->add_option("--source", options.source, "where the rows come from (default: the file's name)");

@@ -172,7 +172,7 @@ int RunImport(const ImportOptions& given, std::ostream& out, std::ostream& err) 
     v1::ImportHeader check = header;
     check.set_dry_run(true);
     std::vector<std::string> rejected;
-    auto upload = Upload::Start(options.server, check, options.batch_size,
+    auto upload = Upload::Start(options.connection, check, options.batch_size,
                                 [&](const v1::ImportResponse& response) {
                                   for (const v1::RowOutcome& o : response.outcomes()) {
                                     if (o.action() == v1::IMPORT_ACTION_REJECTED) {
@@ -285,7 +285,7 @@ int RunImport(const ImportOptions& given, std::ostream& out, std::ostream& err) 
     }
     return code;
   };
-  auto upload = Upload::Start(options.server, header, options.batch_size, on_response);
+  auto upload = Upload::Start(options.connection, header, options.batch_size, on_response);
   if (!upload.ok()) return fail(upload.status());
   auto again = OpenFileRows(options);
   if (!again.ok()) return fail(again.status());

@@ -22,6 +22,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "importer/encoding.h"
+#include "cli/client.h"
 #include "renkei/v1/import.pb.h"
 
 namespace renkei::importer {
@@ -29,7 +30,7 @@ namespace renkei::importer {
 struct ImportOptions {
   v1::ImportKind kind = v1::IMPORT_KIND_UNSPECIFIED;
   std::string file;
-  std::string server = "127.0.0.1:50051";
+  cli::ConnectionOptions connection;  // the server, TLS and the token
   std::string network;      // members: networks/N (or N)
   std::string source;       // default: the file's base name
   std::string source_list;  // members: default `source`

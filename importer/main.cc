@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   app.footer(renkei::importer::kImportHelpFooter);
   renkei::importer::ImportFlags flags;
   if (const char* server = std::getenv("RENKEI_SERVER"); server != nullptr && *server != '\0') {
-    flags.options.server = server;
+    flags.options.connection.server = server;
   }
   renkei::importer::AddImportFlags(&app, &flags, /*with_server=*/true);
   try {

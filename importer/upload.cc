@@ -17,15 +17,22 @@ struct Upload::Stream {
   std::string server;
 };
 
-absl::StatusOr<std::unique_ptr<Upload>> Upload::Start(const std::string& server,
+absl::StatusOr<std::unique_ptr<Upload>> Upload::Start(const cli::ConnectionOptions& connection,
                                                       const v1::ImportHeader& header,
                                                       int batch_size, OnResponse on_response) {
   auto stream = std::make_unique<Stream>();
+  const std::string& server = connection.server;
   stream->server = server;
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(64 << 20);
   args.SetMaxSendMessageSize(64 << 20);
-  stream->channel = grpc::CreateCustomChannel(server, grpc::InsecureChannelCredentials(), args);
+  absl::StatusOr<std::string> token = cli::ResolveToken(connection);
+  if (!token.ok()) return token.status();
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> channel =
+      cli::OpenChannel(connection, *token, args);
+  if (!channel.ok()) return channel.status();
+  stream->channel = *channel;
+  if (!token->empty()) stream->context.AddMetadata("authorization", "Bearer " + *token);
   // Connect first, so that a server that is not there is one clear line; a
   // refused connection fails at once, a silent one after 10 s.
   const auto deadline = std::chrono::system_clock::now() + std::chrono::seconds(10);

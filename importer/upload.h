@@ -17,6 +17,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "cli/client.h"
 #include "renkei/v1/import.pb.h"
 
 namespace renkei::importer {
@@ -25,9 +26,10 @@ class Upload {
  public:
   using OnResponse = std::function<void(const v1::ImportResponse&)>;
 
-  // Connects to `server` (host:port) and sends the header. Does not wait
-  // for the server: a refused header shows at the first Add or at Finish.
-  static absl::StatusOr<std::unique_ptr<Upload>> Start(const std::string& server,
+  // Connects to the server (with TLS and the token `connection` gives) and
+  // sends the header. Does not wait for the server: a refused header shows
+  // at the first Add or at Finish.
+  static absl::StatusOr<std::unique_ptr<Upload>> Start(const cli::ConnectionOptions& connection,
                                                        const v1::ImportHeader& header,
                                                        int batch_size, OnResponse on_response);
   ~Upload();

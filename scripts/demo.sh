@@ -12,9 +12,12 @@ export RENKEI_SERVER=${RENKEI_LISTEN:-127.0.0.1:50051}
 http=${RENKEI_HTTP-127.0.0.1:8080}
 
 log=$(mktemp)
+# The demo signs in as the demo coordinator, keeping its session here rather
+# than in your own ~/.config/renkei.
+export XDG_CONFIG_HOME=$(mktemp -d)
 "$BUILD_DIR/server/renkei-server" --demo --listen "$RENKEI_SERVER" --http "$http" 2> >(tee "$log" >&2) &
 server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$log"' EXIT
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$log" "$XDG_CONFIG_HOME"' EXIT
 for _ in $(seq 1 600); do
   grep -q "listening on" "$log" && break
   kill -0 $server 2>/dev/null || { echo "renkei-server did not start" >&2; exit 1; }
@@ -25,6 +28,10 @@ grep -q "listening on" "$log" || { echo "renkei-server did not start" >&2; exit 
 renkei() { "$BUILD_DIR/cli/renkei" "$@"; }
 show() { printf '\n$ renkei %s\n' "$*"; renkei "$@"; }
 show health -o table
+# Demo users and their passwords are in docs/access.md (demo only).
+printf '\n$ renkei login --username coordinator   (password: coordinator-demo)\n'
+echo coordinator-demo | renkei login --username coordinator --password-stdin
+show whoami -o table
 show org list --district 千厩 --kind company -o table
 show seed list --institution 1 --page-size 5 -o table
 show need list --status open --page-size 5 -o table

@@ -9,6 +9,7 @@ PACKAGES=(
   librocksdb-dev libabsl-dev libicu-dev
   libmecab-dev mecab-ipadic-utf8
   libjemalloc-dev
+  libsodium-dev openssl
   libgtest-dev libgmock-dev
   libcli11-dev
   golang-github-gogo-googleapis-dev

@@ -1,7 +1,8 @@
 // renkei-server: the shared database of a region's 産学官金 network.
 //
 //   renkei-server [--data_dir DIR] [--listen HOST:PORT] [--http HOST:PORT] [--sync_writes]
-//                 [--demo]
+//                 [--demo] [--tls_cert PEM --tls_key PEM [--tls_client_ca PEM]] [--insecure]
+//                 [--public_catalogue]
 //
 // Flags win over the environment (RENKEI_DATA_DIR, RENKEI_LISTEN, RENKEI_HTTP).
 #include <cstdlib>
@@ -32,17 +33,43 @@ ABSL_FLAG(std::string, thesaurus_dir, "",
 constexpr char kHttpNotGiven[] = "$RENKEI_HTTP, else 127.0.0.1:8080";
 ABSL_FLAG(std::string, http, kHttpNotGiven,
           "HTTP address for the JSON API and the pages; empty turns HTTP off. Loopback only "
-          "for now (docs/web.md)");
+          "(put nginx with TLS in front, docs/web.md)");
 ABSL_FLAG(std::string, web_dir, "",
           "Directory of the pages (default: $RENKEI_WEB_DIR, else the source tree's web/)");
 ABSL_FLAG(std::string, demo_dir, "",
           "Load the demo data from this directory instead of the copy built in");
+ABSL_FLAG(std::string, tls_cert, "",
+          "PEM certificate chain for TLS on the gRPC port (default: $RENKEI_TLS_CERT)");
+ABSL_FLAG(std::string, tls_key, "", "PEM private key for TLS (default: $RENKEI_TLS_KEY)");
+ABSL_FLAG(std::string, tls_client_ca, "",
+          "PEM CAs whose client certificates are required (default: $RENKEI_TLS_CLIENT_CA)");
+ABSL_FLAG(bool, insecure, false,
+          "Listen on a non-loopback address without TLS (behind a TLS proxy only)");
+ABSL_FLAG(bool, public_catalogue, false,
+          "Callers without a credential may read the public seed catalogue (public seeds, "
+          "researchers' public profiles, organizations)");
+
+namespace {
+
+// The flag's value, else the environment variable's, else empty.
+std::string FlagOrEnv(const absl::Flag<std::string>& flag, const char* variable) {
+  std::string value = absl::GetFlag(flag);
+  if (value.empty()) {
+    const char* env = std::getenv(variable);
+    if (env != nullptr) value = env;
+  }
+  return value;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "renkei-server: the database and matching service of a region's 産学官金 network.\n"
-      "Usage: renkei-server [--data_dir DIR] [--listen HOST:PORT] [--http HOST:PORT] "
-      "[--sync_writes] [--demo]");
+      "Usage: renkei-server [--data_dir DIR] [--listen HOST:PORT] [--http HOST:PORT]\n"
+      "                     [--sync_writes] [--demo]\n"
+      "                     [--tls_cert PEM --tls_key PEM [--tls_client_ca PEM]] [--insecure]\n"
+      "                     [--public_catalogue]");
   absl::ParseCommandLine(argc, argv);
   // Abseil's lock-order checking costs on every lock; the tests keep it on.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
@@ -67,5 +94,10 @@ int main(int argc, char** argv) {
     options.thesaurus_dir = absl::GetFlag(FLAGS_thesaurus_dir);
   }
   options.load_demo = absl::GetFlag(FLAGS_demo) || !options.demo_dir.empty();
+  options.tls_cert = FlagOrEnv(FLAGS_tls_cert, "RENKEI_TLS_CERT");
+  options.tls_key = FlagOrEnv(FLAGS_tls_key, "RENKEI_TLS_KEY");
+  options.tls_client_ca = FlagOrEnv(FLAGS_tls_client_ca, "RENKEI_TLS_CLIENT_CA");
+  options.insecure = absl::GetFlag(FLAGS_insecure);
+  options.public_catalogue = absl::GetFlag(FLAGS_public_catalogue);
   return renkei::RunServer(options);
 }

@@ -7,12 +7,24 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
 #include <system_error>
+#include <vector>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "server/access/accounts.h"
+#include "server/access/audit.h"
+#include "server/access/authenticator.h"
+#include "server/access/policy.h"
 #include "server/demo/demo_loader.h"
+#include "server/service/access_service.h"
 #include "server/service/change_service.h"
+#include "server/service/gate.h"
 #include "server/service/collaboration_service.h"
 #include "server/match/thesaurus_source.h"
 #include "server/resolve/reading.h"
@@ -28,37 +40,47 @@
 #include "server/service/system_service.h"
 #include "server/store/store.h"
 #include "server/text/analyzer.h"
+#include "server/util/call_metadata.h"
 #include "server/util/log.h"
+#include "server/util/status_macros.h"
 
 namespace renkei {
-namespace {
 
-// The services registered, by full name (health checking, the JSON API).
-constexpr const char* kServiceNames[] = {
-    "renkei.v1.OrganizationService", "renkei.v1.PersonService",  "renkei.v1.SeedService",
-    "renkei.v1.NeedService",         "renkei.v1.CollaborationService",
-    "renkei.v1.NetworkService",      "renkei.v1.ChangeService",  "renkei.v1.IndicatorService",
-    "renkei.v1.SystemService",       "renkei.v1.SearchService",  "renkei.v1.MatchService",
-    "renkei.v1.ImportService"};
-
-}  // namespace
-
+// Who may call (access), and the services that answer, each passing the gate.
 struct RenkeiServer::Services {
   Services(store::Store* store, match::ThesaurusSource* thesaurus,
-           const resolve::Reader* reader)
-      : organizations(store),
-        people(store),
-        seeds(store),
-        needs(store),
-        collaborations(store),
-        networks(store),
-        changes(store),
-        indicators(store),
-        system(store),
-        search(store, thesaurus),
-        match(store, thesaurus),
-        imports(store, reader) {}
+           const resolve::Reader* reader, bool public_catalogue)
+      : authenticator(store),
+        audit(store),
+        accounts(store, &audit),
+        gate(&authenticator, &audit, public_catalogue),
+        access(&accounts, &gate),
+        admin(&accounts, &gate),
+        organizations(store, &gate),
+        people(store, &gate),
+        seeds(store, &gate),
+        needs(store, &gate),
+        collaborations(store, &gate),
+        networks(store, &gate),
+        changes(store, &gate),
+        indicators(store, &gate),
+        system(store, &gate),
+        search(store, thesaurus, &gate),
+        match(store, thesaurus, &gate),
+        imports(store, reader, &gate) {}
 
+  std::vector<grpc::Service*> All() {
+    return {&access,   &admin,          &organizations, &people,  &seeds,
+            &needs,    &collaborations, &networks,      &changes, &indicators,
+            &system,   &search,         &match,         &imports};
+  }
+
+  access::Authenticator authenticator;
+  access::AuditTrail audit;
+  access::Accounts accounts;
+  service::Gate gate;
+  service::AccessService access;
+  service::AdminService admin;
   service::OrganizationService organizations;
   service::PersonService people;
   service::SeedService seeds;
@@ -72,6 +94,70 @@ struct RenkeiServer::Services {
   service::MatchService match;
   service::ImportService imports;
 };
+
+namespace {
+
+// The full names of the services the server registers, in the order of
+// Services::All().
+const std::vector<std::string>& ServiceNames() {
+  static const std::vector<std::string> names = {
+      "renkei.v1.AccessService",        "renkei.v1.AdminService",
+      "renkei.v1.OrganizationService",  "renkei.v1.PersonService",
+      "renkei.v1.SeedService",          "renkei.v1.NeedService",
+      "renkei.v1.CollaborationService", "renkei.v1.NetworkService",
+      "renkei.v1.ChangeService",        "renkei.v1.IndicatorService",
+      "renkei.v1.SystemService",        "renkei.v1.SearchService",
+      "renkei.v1.MatchService",         "renkei.v1.ImportService"};
+  return names;
+}
+
+absl::StatusOr<std::string> ReadPem(const std::string& path, const char* flag) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::InvalidArgumentError(absl::StrCat("cannot read ", flag, " ", path));
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+bool IsLoopback(const std::string& address) {
+  const std::string host = address.substr(0, address.rfind(':'));
+  return host == "127.0.0.1" || host == "localhost" || host == "[::1]" ||
+         absl::StartsWith(host, "127.");
+}
+
+// The credentials to listen with: TLS when given certificate files; else
+// plaintext, which only a loopback address (or --insecure) may have.
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ListenCredentials(
+    const ServerOptions& options) {
+  if (options.tls_cert.empty() != options.tls_key.empty()) {
+    return absl::InvalidArgumentError("give both --tls_cert and --tls_key, or neither");
+  }
+  if (options.tls_cert.empty()) {
+    if (!options.tls_client_ca.empty()) {
+      return absl::InvalidArgumentError("--tls_client_ca needs --tls_cert and --tls_key");
+    }
+    if (!IsLoopback(options.listen_address) && !options.insecure) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          "refusing to listen on ", options.listen_address,
+          " without TLS: tokens and passwords would cross the network in clear. Give "
+          "--tls_cert and --tls_key (docs/access.md), or --insecure behind a TLS proxy"));
+    }
+    return grpc::InsecureServerCredentials();
+  }
+  grpc::SslServerCredentialsOptions ssl(options.tls_client_ca.empty()
+                                            ? GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE
+                                            : GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+  grpc::SslServerCredentialsOptions::PemKeyCertPair pair;
+  RENKEI_ASSIGN_OR_RETURN(pair.cert_chain, ReadPem(options.tls_cert, "--tls_cert"));
+  RENKEI_ASSIGN_OR_RETURN(pair.private_key, ReadPem(options.tls_key, "--tls_key"));
+  ssl.pem_key_cert_pairs.push_back(std::move(pair));
+  if (!options.tls_client_ca.empty()) {
+    RENKEI_ASSIGN_OR_RETURN(ssl.pem_root_certs, ReadPem(options.tls_client_ca, "--tls_client_ca"));
+  }
+  return grpc::SslServerCredentials(ssl);
+}
+
+}  // namespace
 
 std::string ServerOptions::DefaultThesaurusDir() {
   if (const char* dir = std::getenv("RENKEI_THESAURUS_DIR"); dir != nullptr && *dir != '\0') {
@@ -135,7 +221,23 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
     LogInfo(absl::StrCat("imports compare names without readings: ", reader.status().message()));
   }
   server->services_ = std::make_unique<Services>(server->store_.get(), server->thesaurus_.get(),
-                                                 server->reader_.get());
+                                                 server->reader_.get(), options.public_catalogue);
+  const std::vector<std::string> unruled = access::MethodsWithoutRule(ServiceNames());
+  if (!unruled.empty()) {
+    return absl::InternalError(absl::StrCat("methods without an access rule: ",
+                                            absl::StrJoin(unruled, ", ")));
+  }
+  RENKEI_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
+                          ListenCredentials(options));
+  RENKEI_ASSIGN_OR_RETURN(
+      std::optional<access::Accounts::FirstAdministrator> first,
+      server->services_->accounts.EnsureAdministrator(options.data_dir));
+  if (first.has_value()) {
+    server->admin_token_file_ = first->token_file;
+    LogInfo(absl::StrCat("no users yet: created the administrator \"admin\"; its token is in ",
+                         first->token_file, " and its password in ", first->password_file,
+                         " (mode 0600). Keep them elsewhere and delete the files"));
+  }
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -143,16 +245,8 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
   // gRPC sets SO_REUSEPORT by default: a second server on the same port would
   // then share it silently instead of failing.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
-  builder.AddListeningPort(options.listen_address, grpc::InsecureServerCredentials(),
-                           &server->port_);
-  Services& s = *server->services_;
-  for (grpc::Service* service :
-       std::initializer_list<grpc::Service*>{&s.organizations, &s.people, &s.seeds, &s.needs,
-                                             &s.collaborations, &s.networks, &s.changes,
-                                             &s.indicators, &s.system, &s.search, &s.match,
-                                             &s.imports}) {
-    builder.RegisterService(service);
-  }
+  builder.AddListeningPort(options.listen_address, credentials, &server->port_);
+  for (grpc::Service* service : server->services_->All()) builder.RegisterService(service);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     server->server_.reset();
@@ -163,7 +257,7 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
   grpc::HealthCheckServiceInterface* health = server->server_->GetHealthCheckService();
   if (health != nullptr) {
     health->SetServingStatus(true);
-    for (const char* name : kServiceNames) health->SetServingStatus(name, true);
+    for (const std::string& name : ServiceNames()) health->SetServingStatus(name, true);
   }
   if (!options.web.address.empty()) {
     web::WebOptions web = options.web;
@@ -171,8 +265,7 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
     grpc::ChannelArguments channel;
     channel.SetMaxReceiveMessageSize(64 << 20);  // a page of 1,000 records, as the CLI takes
     absl::StatusOr<std::unique_ptr<web::WebServer>> started = web::WebServer::Start(
-        web, server->server_->InProcessChannel(channel),
-        std::vector<std::string>(std::begin(kServiceNames), std::end(kServiceNames)));
+        web, server->server_->InProcessChannel(channel), ServiceNames());
     if (!started.ok()) return started.status();
     server->web_ = std::move(*started);
   }
@@ -181,7 +274,7 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
         options.demo_dir.empty() ? demo::EmbeddedDemoFiles() : demo::ReadDemoDir(options.demo_dir);
     if (!files.ok()) return files.status();
     absl::StatusOr<demo::DemoSummary> loaded =
-        demo::LoadDemoData(server->InProcessChannel(), *files);
+        demo::LoadDemoData(server->SystemChannel(), *files);
     if (!loaded.ok()) {
       return absl::Status(loaded.status().code(),
                           absl::StrCat("loading the demo data: ", loaded.status().message()));
@@ -205,6 +298,13 @@ std::shared_ptr<grpc::Channel> RenkeiServer::InProcessChannel() {
   return server_->InProcessChannel(grpc::ChannelArguments());
 }
 
+std::shared_ptr<grpc::Channel> RenkeiServer::SystemChannel() {
+  std::vector<std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>> adders;
+  adders.push_back(AddMetadata(BearerMetadata(services_->authenticator.system_secret())));
+  return server_->experimental().InProcessChannelWithInterceptors(grpc::ChannelArguments(),
+                                                                  std::move(adders));
+}
+
 void RenkeiServer::Shutdown(absl::Duration grace) {
   if (stopped_) return;
   stopped_ = true;
@@ -220,6 +320,12 @@ void RenkeiServer::Shutdown(absl::Duration grace) {
   }
   services_.reset();
   store_.reset();
+}
+
+absl::StatusOr<std::string> ReadAdminToken(const std::string& data_dir) {
+  RENKEI_ASSIGN_OR_RETURN(std::string token,
+                          ReadPem(absl::StrCat(data_dir, "/admin.token"), "the token file"));
+  return std::string(absl::StripAsciiWhitespace(token));
 }
 
 int RunServer(const ServerOptions& options) {
@@ -241,7 +347,17 @@ int RunServer(const ServerOptions& options) {
   }
   const std::string address = options.listen_address.substr(0, options.listen_address.rfind(':'));
   LogInfo(absl::StrCat("revision ", (*server)->store().revision(), "; listening on ", address,
-                       ":", (*server)->port(), " (gRPC, health and reflection enabled)"));
+                       ":", (*server)->port(), " (gRPC",
+                       options.tls_cert.empty() ? ", no TLS" : " over TLS",
+                       "; health and reflection enabled)"));
+  if (options.tls_cert.empty() && !IsLoopback(options.listen_address)) {
+    LogInfo(absl::StrCat("WARNING: --insecure: ", options.listen_address,
+                         " takes tokens and passwords in clear; put a TLS proxy in front"));
+  }
+  if (options.public_catalogue) {
+    LogInfo("--public_catalogue: callers without a credential may read public seeds, "
+            "researchers' public profiles and organizations");
+  }
   if ((*server)->http_port() != 0) {
     const std::string& http = options.web.address;
     LogInfo(absl::StrCat("HTTP on http://", http.substr(0, http.rfind(':')), ":",

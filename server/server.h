@@ -46,6 +46,17 @@ struct ServerOptions {
   // defaults to 127.0.0.1:8080). An empty web.web_dir means DefaultWebDir().
   web::WebOptions web;
 
+  // TLS for gRPC: PEM files of the server's certificate chain and key, and
+  // optionally of the CAs whose client certificates are required.
+  std::string tls_cert;
+  std::string tls_key;
+  std::string tls_client_ca;
+  // Listen on a non-loopback address without TLS (warned at every start).
+  bool insecure = false;
+  // Callers without a credential may read the public catalogue (public
+  // seeds, researchers' public profiles, organizations).
+  bool public_catalogue = false;
+
   static std::string DefaultThesaurusDir();
   // $RENKEI_WEB_DIR, else the source tree's web/.
   static std::string DefaultWebDir();
@@ -68,8 +79,15 @@ class RenkeiServer {
   int port() const { return port_; }
   // The HTTP port (the chosen one for port 0); 0 when HTTP is off.
   int http_port() const { return web_ != nullptr ? web_->port() : 0; }
-  // A channel to the server that does not go through the network.
+  // A channel to the server that does not go through the network. Its calls
+  // carry no credential: give one per call, or use SystemChannel.
   std::shared_ptr<grpc::Channel> InProcessChannel();
+  // An in-process channel whose calls are made as the server itself (role
+  // admin, user "system"): demo data and in-process tools only.
+  std::shared_ptr<grpc::Channel> SystemChannel();
+  // The first administrator's files, when this start created them
+  // (Accounts::EnsureAdministrator); empty otherwise.
+  const std::string& admin_token_file() const { return admin_token_file_; }
   store::Store& store() { return *store_; }
   // Reads the thesaurus directory again (as SIGHUP does); the old one stays
   // in use when the new one has an error.
@@ -90,8 +108,14 @@ class RenkeiServer {
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<web::WebServer> web_;  // null when HTTP is off
   int port_ = 0;
+  std::string admin_token_file_;
   bool stopped_ = false;
 };
+
+// The first administrator's token, from `data_dir`/admin.token (written when
+// the server first started on that directory): for tests, benchmarks and the
+// demo script.
+absl::StatusOr<std::string> ReadAdminToken(const std::string& data_dir);
 
 // Runs the server until SIGINT or SIGTERM, then shuts down cleanly.
 // Returns the process exit code.

@@ -1,5 +1,12 @@
 #include "tests/server_process.h"
 
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
+
+#include <fstream>
+
+#include "server/util/call_metadata.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -95,6 +102,17 @@ std::string ServerProcess::address() const { return "127.0.0.1:" + std::to_strin
 std::string ServerProcess::log() const {
   std::lock_guard<std::mutex> lock(mu_);
   return log_;
+}
+
+std::shared_ptr<grpc::Channel> ServerProcess::AdminChannel(std::string data_dir) const {
+  if (data_dir.empty()) data_dir = data_dir_;
+  std::ifstream in(data_dir + "/admin.token");
+  std::string token;
+  std::getline(in, token);
+  std::vector<std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>> adders;
+  adders.push_back(AddMetadata(BearerMetadata(token)));
+  return grpc::experimental::CreateCustomChannelWithInterceptors(
+      address(), grpc::InsecureChannelCredentials(), grpc::ChannelArguments(), std::move(adders));
 }
 
 }  // namespace renkei::testing

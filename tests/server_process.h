@@ -5,10 +5,15 @@
 
 #include <sys/types.h>
 
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
+
+namespace grpc {
+class Channel;
+}  // namespace grpc
 
 namespace renkei::testing {
 
@@ -29,6 +34,9 @@ class ServerProcess {
 
   int port() const { return port_; }
   std::string address() const;
+  // A channel whose calls carry the first administrator's token, read from
+  // `data_dir` (default: the one it was started on)/admin.token.
+  std::shared_ptr<grpc::Channel> AdminChannel(std::string data_dir = "") const;
   std::string log() const;  // everything it wrote to stderr
 
  private:

@@ -1,6 +1,7 @@
 #include "tests/test_server.h"
 
 #include "absl/strings/str_cat.h"
+#include "server/util/call_metadata.h"
 
 namespace renkei::testing {
 
@@ -23,8 +24,19 @@ void TestServer::Start() {
   ASSERT_TRUE(server.ok()) << server.status();
   server_ = std::move(*server);
   port_ = server_->port();
-  channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", port_),
-                                 grpc::InsecureChannelCredentials());
+  absl::StatusOr<std::string> token = ReadAdminToken(dir_.path());
+  ASSERT_TRUE(token.ok()) << token.status();
+  admin_token_ = *token;
+  channel_ = ChannelWithToken(admin_token_);
+}
+
+std::shared_ptr<grpc::Channel> TestServer::ChannelWithToken(const std::string& token) const {
+  const std::string address = absl::StrCat("127.0.0.1:", port_);
+  if (token.empty()) return grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+  std::vector<std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>> adders;
+  adders.push_back(AddMetadata(BearerMetadata(token)));
+  return grpc::experimental::CreateCustomChannelWithInterceptors(
+      address, grpc::InsecureChannelCredentials(), grpc::ChannelArguments(), std::move(adders));
 }
 
 void TestServer::Stop() {

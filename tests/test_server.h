@@ -14,8 +14,10 @@
 namespace renkei::testing {
 
 // A renkei server with its own data directory, listening on 127.0.0.1 on a
-// port the kernel picks, and a TCP channel to it. HTTP is off unless
-// `configure` sets options.web.address ("127.0.0.1:0" picks a port).
+// port the kernel picks, and a TCP channel to it whose calls carry the
+// first administrator's token (the suites test behaviour, not access; the
+// access suites make their own channels). HTTP is off unless `configure` sets
+// options.web.address ("127.0.0.1:0" picks a port).
 class TestServer {
  public:
   explicit TestServer(bool load_demo = false);
@@ -29,6 +31,11 @@ class TestServer {
   void Stop();
 
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
+  // A channel whose calls carry `token` (none when empty).
+  std::shared_ptr<grpc::Channel> ChannelWithToken(const std::string& token) const;
+  // The administrator's token, and the file holding it (for --token-file).
+  const std::string& admin_token() const { return admin_token_; }
+  std::string admin_token_file() const { return dir_.path() + "/admin.token"; }
   int port() const { return port_; }
   int http_port() const { return server_->http_port(); }
   const std::string& data_dir() const { return dir_.path(); }
@@ -42,6 +49,7 @@ class TestServer {
   std::function<void(ServerOptions&)> configure_;
   std::unique_ptr<RenkeiServer> server_;
   std::shared_ptr<grpc::Channel> channel_;
+  std::string admin_token_;
   int port_ = 0;
 };
 

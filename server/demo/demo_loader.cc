@@ -12,6 +12,7 @@
 #include "absl/strings/strip.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "renkei/v1/access.grpc.pb.h"
 #include "renkei/v1/collaboration.grpc.pb.h"
 #include "renkei/v1/need.grpc.pb.h"
 #include "renkei/v1/network.grpc.pb.h"
@@ -24,8 +25,8 @@ namespace renkei::demo {
 namespace {
 
 constexpr const char* kFileOrder[] = {
-    "organizations.jsonl", "people.jsonl", "networks.jsonl",      "seeds.jsonl",
-    "needs.jsonl",         "collaborations.jsonl", "memberships.jsonl"};
+    "organizations.jsonl", "people.jsonl",      "networks.jsonl", "seeds.jsonl",
+    "needs.jsonl",         "collaborations.jsonl", "memberships.jsonl", "users.jsonl"};
 
 absl::Status FromGrpc(const grpc::Status& status) {
   return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
@@ -61,7 +62,8 @@ class Loader {
         seeds_(v1::SeedService::NewStub(channel)),
         needs_(v1::NeedService::NewStub(channel)),
         collaborations_(v1::CollaborationService::NewStub(channel)),
-        networks_(v1::NetworkService::NewStub(channel)) {}
+        networks_(v1::NetworkService::NewStub(channel)),
+        admin_(v1::AdminService::NewStub(channel)) {}
 
   absl::Status LoadFile(const DemoFile& file, DemoSummary* summary) {
     int line_number = 0;
@@ -156,6 +158,16 @@ class Loader {
                       q.set_parent(parent_name);
                       return networks_->CreateMembership(c, q, r);
                     }));
+    } else if (file == "users.jsonl") {
+      auto password = fields.find("password");
+      const std::string secret =
+          password == fields.end() ? "" : password->second.string_value();
+      created = (Create<v1::CreateUserRequest, v1::User>(
+          record_json, request_id, &v1::CreateUserRequest::mutable_user,
+          [&](auto* c, auto& q, auto* r) {
+            q.set_password(secret);
+            return admin_->CreateUser(c, q, r);
+          }));
     } else {
       return absl::InvalidArgumentError("not a demo file");
     }
@@ -185,6 +197,7 @@ class Loader {
   std::unique_ptr<v1::NeedService::Stub> needs_;
   std::unique_ptr<v1::CollaborationService::Stub> collaborations_;
   std::unique_ptr<v1::NetworkService::Stub> networks_;
+  std::unique_ptr<v1::AdminService::Stub> admin_;
   std::map<std::string, std::string> names_;  // key → resource name
 };
 

@@ -24,7 +24,7 @@ struct DemoFile {
 
 // The files built into the binary from data/demo.
 std::vector<DemoFile> EmbeddedDemoFiles();
-// The seven files of a demo directory. NOT_FOUND naming a missing file.
+// The eight files of a demo directory. NOT_FOUND naming a missing file.
 absl::StatusOr<std::vector<DemoFile>> ReadDemoDir(const std::string& dir);
 
 struct DemoSummary {
@@ -33,7 +33,7 @@ struct DemoSummary {
 };
 
 // Creates every record of `files` (in the order organizations, people,
-// networks, seeds, needs, collaborations, memberships). Errors name the file
+// networks, seeds, needs, collaborations, memberships, users). Errors name the file
 // and line: "seeds.jsonl:12: seed.title: is required".
 absl::StatusOr<DemoSummary> LoadDemoData(const std::shared_ptr<grpc::Channel>& channel,
                                          const std::vector<DemoFile>& files);

@@ -842,7 +842,7 @@ absl::Status Session::Commit(Plan& plan) {
           planned.result.get()));
     }
   }
-  if (!dry_run && !writes.empty()) RENKEI_RETURN_IF_ERROR(store_.Apply(writes));
+  if (!dry_run && !writes.empty()) RENKEI_RETURN_IF_ERROR(store_.Apply(writes, actor_));
   summary_.set_memberships_created(summary_.memberships_created() + memberships_created);
   summary_.set_memberships_updated(summary_.memberships_updated() + memberships_updated);
   if (dry_run) {
@@ -931,7 +931,7 @@ absl::Status Session::Finish(v1::ImportResponse* response) {
     std::sort(summary_.mutable_memberships_ended()->begin(),
               summary_.mutable_memberships_ended()->end());
     if (!header_.dry_run() && !writes.empty()) {
-      absl::Status status = store_.Apply(writes);
+      absl::Status status = store_.Apply(writes, actor_);
       if (!status.ok()) {
         return absl::FailedPreconditionError(
             absl::StrCat("ending the memberships the list no longer has: ", status.message()));

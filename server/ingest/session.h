@@ -26,6 +26,7 @@
 #include "absl/status/statusor.h"
 #include "renkei/v1/import.pb.h"
 #include "server/resolve/resolver.h"
+#include "server/store/actor.h"
 
 namespace renkei::store {
 class Store;
@@ -68,6 +69,10 @@ class Session {
 
   const v1::ImportSummary& summary() const { return summary_; }
 
+  // Who the writes are made as (the change log's actor); by default the
+  // server itself.
+  void set_actor(store::Actor actor) { actor_ = std::move(actor); }
+
  private:
   struct Plan;
   struct PreparedRow;
@@ -95,6 +100,7 @@ class Session {
   const resolve::Reader* const reader_;
   const v1::ImportHeader header_;
 
+  store::Actor actor_ = store::Actor::System();
   resolve::Resolver resolver_;
   uint64_t network_id_ = 0;
   uint64_t next_pending_;

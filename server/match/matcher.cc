@@ -359,6 +359,7 @@ absl::StatusOr<Suggestions> Matcher::SeedsFor(const std::string& query, const st
   };
   auto accept = [&](const ResourceName& name) -> absl::StatusOr<bool> {
     RENKEI_ASSIGN_OR_RETURN(const v1::Seed* seed, seed_of(name));
+    if (filters.visible && !filters.visible(*seed)) return false;
     if (!filters.institution.empty() && seed->institution() != filters.institution) return false;
     if (filters.kind != 0 || !filters.district.empty()) {
       RENKEI_ASSIGN_OR_RETURN(const v1::Organization* institution,
@@ -380,7 +381,8 @@ absl::StatusOr<Suggestions> Matcher::SeedsFor(const std::string& query, const st
   };
   std::shared_ptr<const text::Thesaurus> thesaurus = thesaurus_.Get();
   const bool filtered = !filters.institution.empty() || filters.kind != 0 ||
-                        !filters.district.empty() || filters.exclude_collaborating;
+                        !filters.district.empty() || filters.exclude_collaborating ||
+                        filters.visible != nullptr;
   std::function<absl::StatusOr<bool>(const ResourceName&)> filter;
   if (filtered) filter = accept;  // reading every candidate only when asked to
   RENKEI_ASSIGN_OR_RETURN(
@@ -567,6 +569,7 @@ absl::StatusOr<Suggestions> Matcher::ForSeed(const v1::Seed& seed, const MatchFi
             v1::Need need;
             RENKEI_RETURN_IF_ERROR(store_.Get(n.ToString(), &need));
             if (need.status() == v1::NEED_STATUS_CLOSED) return false;
+            if (filters.visible && !filters.visible(need)) return false;
             need_company[n.ToString()] = need.company();
             return organization_ok(need.company());
           },
@@ -678,6 +681,7 @@ absl::StatusOr<Suggestions> Matcher::Partners(const v1::Organization& organizati
   for (const auto& record : needs.records) {
     const auto& need = static_cast<const v1::Need&>(*record);
     if (need.status() == v1::NEED_STATUS_CLOSED) continue;
+    if (filters.visible && !filters.visible(need)) continue;
     needs_text = Join({needs_text, need.title(), JoinList(need.keywords()), need.body()});
   }
   if (!needs_text.empty()) {

@@ -9,12 +9,17 @@
 #ifndef RENKEI_SERVER_MATCH_MATCHER_H_
 #define RENKEI_SERVER_MATCH_MATCHER_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "server/match/searcher.h"
 #include "server/names/resource_name.h"
+
+namespace google::protobuf {
+class Message;
+}  // namespace google::protobuf
 
 namespace renkei::v1 {
 class Need;
@@ -32,6 +37,10 @@ struct MatchFilters {
   std::string district;     // of the suggested side
   bool exclude_collaborating = false;
   bool use_thesaurus = true;
+  // The seeds and needs the asker may see (server/access/rules.h); null:
+  // all. Suggestions, their reasons and the needs they cite come only from
+  // records it accepts.
+  std::function<bool(const google::protobuf::Message&)> visible;
 };
 
 struct Signal {

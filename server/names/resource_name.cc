@@ -25,6 +25,8 @@ constexpr KindInfo kKinds[] = {
     {Kind::kNetwork, "networks", "network"},
     {Kind::kMembership, "memberships", "membership"},
     {Kind::kFeedback, "feedback", "feedback"},
+    {Kind::kUser, "users", "user"},
+    {Kind::kToken, "tokens", "token"},
 };
 
 const KindInfo& InfoOf(Kind kind) {

@@ -3,7 +3,7 @@
 //
 //   organizations/{id}  people/{id}  seeds/{id}  needs/{id}
 //   collaborations/{id}  networks/{id}  networks/{id}/memberships/{org id}
-//   feedback/{id}
+//   feedback/{id}  users/{id}  tokens/{id}
 //
 // Ids are positive decimal integers without leading zeros. A membership is
 // named by its network and the id of its member organization.
@@ -30,10 +30,15 @@ enum class Kind : uint8_t {
   kNetwork = 6,
   kMembership = 7,
   kFeedback = 8,
+  kUser = 9,   // users and service accounts (access.proto)
+  kToken = 10,  // their tokens and login sessions
 };
 inline constexpr Kind kAllKinds[] = {
-    Kind::kOrganization, Kind::kPerson,     Kind::kSeed,    Kind::kNeed,
-    Kind::kCollaboration, Kind::kNetwork, Kind::kMembership, Kind::kFeedback};
+    Kind::kOrganization, Kind::kPerson,     Kind::kSeed,     Kind::kNeed,
+    Kind::kCollaboration, Kind::kNetwork, Kind::kMembership, Kind::kFeedback,
+    Kind::kUser,         Kind::kToken};
+// One more than the largest Kind value: the size of an array indexed by kind.
+inline constexpr size_t kKindSlots = 11;
 
 // "organizations", "people", … "memberships".
 absl::string_view CollectionOf(Kind kind);

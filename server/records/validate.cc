@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
+#include "renkei/v1/access.pb.h"
 #include "renkei/v1/collaboration.pb.h"
 #include "renkei/v1/match.pb.h"
 #include "renkei/v1/common.pb.h"
@@ -21,6 +22,7 @@
 #include "server/records/corporate_number.h"
 #include "server/records/dates.h"
 #include "server/records/limits.h"
+#include "server/records/visibility.h"
 #include "server/text/normalize.h"
 #include "server/util/errors.h"
 
@@ -352,6 +354,9 @@ void Check(Checker& c, const v1::Person& p) {
   c.Text("profile", p.profile(), kMaxBodyLength, Checker::kOptional,
          Checker::kMultiLine);
   c.Contact("contact", p.contact());
+  c.Enum("visibility", p.visibility(), v1::Visibility_descriptor, Checker::kOptional);
+  c.Enum("contact_visibility", p.contact_visibility(), v1::Visibility_descriptor,
+         Checker::kOptional);
 }
 
 void Check(Checker& c, const v1::Seed& s) {
@@ -378,6 +383,7 @@ void Check(Checker& c, const v1::Seed& s) {
   c.Text("ip_note", s.ip_note(), kMaxSummaryLength, Checker::kOptional,
          Checker::kMultiLine);
   c.Date("published_on", s.published_on());
+  c.Enum("visibility", s.visibility(), v1::Visibility_descriptor, Checker::kOptional);
 }
 
 void Check(Checker& c, const v1::Need& n) {
@@ -489,6 +495,54 @@ void Check(Checker& c, const v1::Feedback& f) {
   c.Reference("collaboration", f.collaboration(), Kind::kCollaboration, Checker::kOptional);
 }
 
+bool IsUsername(absl::string_view username) {
+  if (username.size() < 2 || username.size() > 64) return false;
+  for (size_t i = 0; i < username.size(); ++i) {
+    const char c = username[i];
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) return false;
+  }
+  return true;
+}
+
+void Check(Checker& c, const v1::User& u) {
+  if (u.username().empty()) {
+    c.Add("username", "is required");
+  } else if (!IsUsername(u.username())) {
+    c.Add("username", "must be 2..64 of a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
+  }
+  c.Text("display_name", u.display_name(), kMaxShortText);
+  c.Enum("kind", u.kind(), v1::UserKind_descriptor, Checker::kRequired);
+  c.Enum("role", u.role(), v1::Role_descriptor, Checker::kRequired);
+  c.Count("organizations", u.organizations_size(), kMaxListItems);
+  std::set<std::string> organizations;
+  for (int i = 0; i < u.organizations_size(); ++i) {
+    c.Reference(Indexed("organizations", i), u.organizations(i), Kind::kOrganization,
+                Checker::kRequired);
+    if (!organizations.insert(u.organizations(i)).second) {
+      c.Add(Indexed("organizations", i), "repeats an earlier organization");
+    }
+  }
+  if (u.role() == v1::ROLE_COMPANY && u.organizations().empty()) {
+    c.Add("organizations", "a company user acts for at least one organization");
+  } else if (u.role() != v1::ROLE_COMPANY && !u.organizations().empty()) {
+    c.Add("organizations", "only company users act for organizations");
+  }
+  if (u.role() == v1::ROLE_IMPORTER && u.kind() != v1::USER_KIND_SERVICE) {
+    c.Add("role", "the importer role is for service accounts (kind USER_KIND_SERVICE)");
+  }
+  c.Reference("person", u.person(), Kind::kPerson, Checker::kOptional);
+  v1::Contact contact;
+  contact.set_email(u.email());
+  c.Contact("", contact);
+}
+
+void Check(Checker& c, const v1::Token& t) {
+  c.Reference("user", t.user(), Kind::kUser, Checker::kRequired);
+  c.Enum("kind", t.kind(), v1::TokenKind_descriptor, Checker::kRequired);
+  c.Text("description", t.description(), kMaxShortText);
+}
+
 template <typename T>
 bool TryCheck(Checker& c, const google::protobuf::Message& record) {
   const T* typed = dynamic_cast<const T*>(&record);
@@ -530,6 +584,14 @@ absl::Status ValidateRecord(const google::protobuf::Message& record) {
     Check(c, *feedback);
     return c.Status();
   }
+  if (const auto* user = dynamic_cast<const v1::User*>(&record)) {
+    Check(c, *user);
+    return c.Status();
+  }
+  if (const auto* token = dynamic_cast<const v1::Token*>(&record)) {
+    Check(c, *token);
+    return c.Status();
+  }
   if (!known) {
     return absl::InternalError(
         absl::StrCat("not a record type: ", record.GetTypeName()));
@@ -550,9 +612,6 @@ void PrepareForCreate(google::protobuf::Message* record) {
     if (need->status() == v1::NEED_STATUS_UNSPECIFIED) {
       need->set_status(v1::NEED_STATUS_OPEN);
     }
-    if (need->visibility() == v1::VISIBILITY_UNSPECIFIED) {
-      need->set_visibility(v1::VISIBILITY_COORDINATORS);
-    }
   } else if (auto* membership = dynamic_cast<v1::Membership*>(record)) {
     if (membership->role() == v1::MEMBER_ROLE_UNSPECIFIED) {
       membership->set_role(v1::MEMBER_ROLE_MEMBER);
@@ -560,6 +619,7 @@ void PrepareForCreate(google::protobuf::Message* record) {
   } else if (auto* collaboration = dynamic_cast<v1::Collaboration*>(record)) {
     if (collaboration->case_count() == 0) collaboration->set_case_count(1);
   }
+  SetDefaultVisibility(record);
   DeriveFields(record);
 }
 
@@ -583,6 +643,13 @@ bool IsOutputOnly(const google::protobuf::Message& record, absl::string_view pat
   }
   if (dynamic_cast<const v1::Membership*>(&record) != nullptr) {
     return path == "organization";
+  }
+  if (dynamic_cast<const v1::User*>(&record) != nullptr) {
+    return path == "username" || path == "kind" || path == "has_password" ||
+           path == "password_hash";
+  }
+  if (dynamic_cast<const v1::Token*>(&record) != nullptr) {
+    return path != "description";
   }
   return false;
 }

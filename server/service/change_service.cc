@@ -7,15 +7,30 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "server/names/resource_name.h"
+#include "server/access/rules.h"
+#include "server/service/gate.h"
 #include "server/service/grpc_status.h"
 #include "server/store/store.h"
 #include "server/util/errors.h"
 
 namespace renkei::service {
 
+namespace {
+
+// The record a change carries, or null.
+google::protobuf::Message* RecordOf(v1::Change& change) {
+  const auto* oneof = v1::Change::descriptor()->FindOneofByName("record");
+  const auto* field = change.GetReflection()->GetOneofFieldDescriptor(change, oneof);
+  if (field == nullptr) return nullptr;
+  return change.GetReflection()->MutableMessage(&change, field);
+}
+
+}  // namespace
+
 grpc::Status ChangeService::WatchChanges(grpc::ServerContext* context,
                                          const v1::WatchChangesRequest* request,
                                          grpc::ServerWriter<v1::Change>* writer) {
+  RENKEI_ADMIT(call, context, "ChangeService.WatchChanges");
   if (request->since_revision() < 0) {
     return ToGrpcStatus(InvalidFieldError("since_revision", "must not be negative"));
   }
@@ -26,7 +41,7 @@ grpc::Status ChangeService::WatchChanges(grpc::ServerContext* context,
           absl::StrCat("collections[", i, "]"),
           absl::StrCat("\"", request->collections(i),
                        "\" is not a collection (organizations, people, seeds, needs, "
-                       "collaborations, networks, memberships)")));
+                       "collaborations, networks, memberships, feedback, users, tokens)")));
     }
     collections.insert(request->collections(i));
   }
@@ -53,6 +68,10 @@ grpc::Status ChangeService::WatchChanges(grpc::ServerContext* context,
                                                             : name.substr(0, name.find('/'));
         if (!collections.contains(collection)) continue;
       }
+      // Only what the caller may read, as it may read it.
+      google::protobuf::Message* record = RecordOf(change);
+      if (record == nullptr || !access::MayRead(call.caller, *record)) continue;
+      access::Redact(call.caller, record);
       if (!writer->Write(change)) return grpc::Status::OK;  // the client went away
     }
     if (batch.empty()) {

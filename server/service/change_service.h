@@ -14,9 +14,11 @@ class Store;
 
 namespace renkei::service {
 
+class Gate;
+
 class ChangeService final : public v1::ChangeService::Service {
  public:
-  explicit ChangeService(store::Store* store) : store_(*store) {}
+  ChangeService(store::Store* store, const Gate* gate) : store_(*store), gate_(*gate) {}
 
   grpc::Status WatchChanges(grpc::ServerContext* context,
                             const v1::WatchChangesRequest* request,
@@ -27,6 +29,7 @@ class ChangeService final : public v1::ChangeService::Service {
 
  private:
   store::Store& store_;
+  const Gate& gate_;
   std::atomic<bool> stopping_{false};
 };
 

@@ -1,5 +1,5 @@
-// renkei.v1.CollaborationService over the store. Thread-safe; `store` must outlive the
-// service.
+// renkei.v1.CollaborationService over the store. Every call passes the gate first. Thread-safe;
+// `store` and `gate` must outlive the service.
 #ifndef RENKEI_SERVER_SERVICE_COLLABORATION_SERVICE_H_
 #define RENKEI_SERVER_SERVICE_COLLABORATION_SERVICE_H_
 
@@ -11,9 +11,11 @@ class Store;
 
 namespace renkei::service {
 
+class Gate;
+
 class CollaborationService final : public v1::CollaborationService::Service {
  public:
-  explicit CollaborationService(store::Store* store) : store_(*store) {}
+  CollaborationService(store::Store* store, const Gate* gate) : store_(*store), gate_(*gate) {}
 
   grpc::Status GetCollaboration(grpc::ServerContext* context, const v1::GetCollaborationRequest* request,
                       v1::Collaboration* response) override;
@@ -29,6 +31,7 @@ class CollaborationService final : public v1::CollaborationService::Service {
 
  private:
   store::Store& store_;
+  const Gate& gate_;
 };
 
 }  // namespace renkei::service

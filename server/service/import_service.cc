@@ -1,6 +1,7 @@
 #include "server/service/import_service.h"
 
 #include "server/ingest/session.h"
+#include "server/service/gate.h"
 #include "server/service/grpc_status.h"
 #include "server/util/errors.h"
 
@@ -9,6 +10,7 @@ namespace renkei::service {
 grpc::Status ImportService::Import(
     grpc::ServerContext* context,
     grpc::ServerReaderWriter<v1::ImportResponse, v1::ImportRequest>* stream) {
+  RENKEI_ADMIT(call, context, "ImportService.Import");
   v1::ImportRequest request;
   if (!stream->Read(&request)) return grpc::Status::OK;  // the client sent nothing
   if (!request.has_header()) {
@@ -18,6 +20,9 @@ grpc::Status ImportService::Import(
   absl::StatusOr<std::unique_ptr<ingest::Session>> session =
       ingest::Session::Start(&store_, reader_, request.header(), &profiles_);
   if (!session.ok()) return ToGrpcStatus(session.status());
+  store::Actor actor = call.caller.ToActor();
+  actor.interface = "import";
+  (*session)->set_actor(std::move(actor));
   while (stream->Read(&request)) {
     if (context->IsCancelled()) return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
     if (request.has_header()) {

@@ -18,11 +18,13 @@ class Reader;
 
 namespace renkei::service {
 
+class Gate;
+
 class ImportService final : public v1::ImportService::Service {
  public:
   // `reader` may be null: names are then not compared by reading.
-  ImportService(store::Store* store, const resolve::Reader* reader)
-      : store_(*store), reader_(reader), profiles_(store, reader) {}
+  ImportService(store::Store* store, const resolve::Reader* reader, const Gate* gate)
+      : store_(*store), reader_(reader), gate_(*gate), profiles_(store, reader) {}
 
   grpc::Status Import(
       grpc::ServerContext* context,
@@ -31,6 +33,7 @@ class ImportService final : public v1::ImportService::Service {
  private:
   store::Store& store_;
   const resolve::Reader* const reader_;
+  const Gate& gate_;
   absl::Mutex import_mu_;  // held for a whole import
   // The organizations' profiles, kept between imports.
   ingest::ProfileCache profiles_ ABSL_GUARDED_BY(import_mu_);

@@ -10,9 +10,11 @@ class Store;
 
 namespace renkei::service {
 
+class Gate;
+
 class IndicatorService final : public v1::IndicatorService::Service {
  public:
-  explicit IndicatorService(store::Store* store) : store_(*store) {}
+  IndicatorService(store::Store* store, const Gate* gate) : store_(*store), gate_(*gate) {}
 
   grpc::Status GetIndicators(grpc::ServerContext* context,
                              const v1::GetIndicatorsRequest* request,
@@ -20,6 +22,7 @@ class IndicatorService final : public v1::IndicatorService::Service {
 
  private:
   store::Store& store_;
+  const Gate& gate_;
 };
 
 }  // namespace renkei::service

@@ -1,6 +1,7 @@
 #include "server/service/match_service.h"
 
 #include "absl/strings/str_cat.h"
+#include "server/access/rules.h"
 #include "server/match/thesaurus_source.h"
 #include "server/service/filters.h"
 #include "server/service/grpc_status.h"
@@ -46,14 +47,33 @@ struct SuggestParams {
   match::MatchFilters filters;
 };
 
+// The parameters of `request`; suggestions only from records `caller` may
+// see.
 template <typename Request>
-absl::StatusOr<SuggestParams> ParseSuggestParams(const Request& request) {
+absl::StatusOr<SuggestParams> ParseSuggestParams(const Request& request,
+                                                 const access::Caller& caller) {
   absl::StatusOr<int> limit = Limit(request.page_size());
   if (!limit.ok()) return limit.status();
   absl::StatusOr<match::MatchFilters> filters =
       Filters(request.filters(), request.options().without_thesaurus());
   if (!filters.ok()) return filters.status();
+  if (!access::SeesAll(caller, Kind::kSeed) || !access::SeesAll(caller, Kind::kNeed)) {
+    filters->visible = [caller](const google::protobuf::Message& record) {
+      return access::MayRead(caller, record);
+    };
+  }
   return SuggestParams{*limit, *std::move(filters)};
+}
+
+// A company asks about its own organizations and needs only.
+absl::Status CheckOwnSubject(const access::Caller& caller, const std::string& organization,
+                             absl::string_view what) {
+  if (caller.role != access::Role::kCompany || caller.ActsFor(organization)) {
+    return absl::OkStatus();
+  }
+  return absl::PermissionDeniedError(absl::StrCat(
+      "a company user may ask for suggestions for its own ", what, " only; ", organization,
+      " is not an organization you act for"));
 }
 
 // Reads the record the request's `field` names (`name`, of `kind`) into
@@ -84,10 +104,12 @@ void Fill(const match::Suggestion& s, int rank, Out* out) {
 
 }  // namespace
 
-MatchService::MatchService(store::Store* store, match::ThesaurusSource* thesaurus)
-    : store_(*store), thesaurus_(*thesaurus), matcher_(store, thesaurus) {}
+MatchService::MatchService(store::Store* store, match::ThesaurusSource* thesaurus,
+                           const Gate* gate)
+    : store_(*store), thesaurus_(*thesaurus), gate_(*gate), matcher_(store, thesaurus) {}
 
-grpc::Status MatchService::SeedResponse(const absl::StatusOr<match::Suggestions>& suggestions,
+grpc::Status MatchService::SeedResponse(const Call& call,
+                                        const absl::StatusOr<match::Suggestions>& suggestions,
                                         v1::SeedSuggestions* response) {
   if (!suggestions.ok()) return ToGrpcStatus(suggestions.status());
   for (const std::string& e : suggestions->expansions) response->add_expanded_terms(e);
@@ -100,8 +122,8 @@ grpc::Status MatchService::SeedResponse(const absl::StatusOr<match::Suggestions>
     (void)store_.Get(out->seed().institution(), out->mutable_institution());
     for (const std::string& researcher : out->seed().researchers()) {
       v1::Person person;
-      if (store_.Get(researcher, &person).ok()) {
-        person.clear_contact();  // contact details are not for every reader
+      if (store_.Get(researcher, &person).ok() && access::MayRead(call.caller, person)) {
+        access::Redact(call.caller, &person);
         *out->add_researchers() = std::move(person);
       }
     }
@@ -110,7 +132,8 @@ grpc::Status MatchService::SeedResponse(const absl::StatusOr<match::Suggestions>
 }
 
 grpc::Status MatchService::OrganizationResponse(
-    const absl::StatusOr<match::Suggestions>& suggestions, v1::OrganizationSuggestions* response) {
+    const Call& call, const absl::StatusOr<match::Suggestions>& suggestions,
+    v1::OrganizationSuggestions* response) {
   if (!suggestions.ok()) return ToGrpcStatus(suggestions.status());
   int rank = 0;
   for (const match::Suggestion& s : suggestions->items) {
@@ -118,26 +141,38 @@ grpc::Status MatchService::OrganizationResponse(
     Fill(s, ++rank, out);
     absl::Status status = store_.Get(s.name.ToString(), out->mutable_organization());
     if (!status.ok()) return ToGrpcStatus(status);
-    for (const std::string& need : s.related_needs) out->add_related_needs(need);
+    for (const std::string& need : s.related_needs) {
+      v1::Need record;
+      if (store_.Get(need, &record).ok() && access::MayRead(call.caller, record)) {
+        out->add_related_needs(need);
+      }
+    }
   }
   return grpc::Status::OK;
 }
 
-grpc::Status MatchService::SuggestForNeed(grpc::ServerContext*,
+grpc::Status MatchService::SuggestForNeed(grpc::ServerContext* context,
                                           const v1::SuggestForNeedRequest* request,
                                           v1::SeedSuggestions* response) {
-  absl::StatusOr<SuggestParams> params = ParseSuggestParams(*request);
+  RENKEI_ADMIT(call, context, "MatchService.SuggestForNeed");
+  absl::StatusOr<SuggestParams> params = ParseSuggestParams(*request, call.caller);
   if (!params.ok()) return ToGrpcStatus(params.status());
   v1::Need need;
   absl::Status status = GetSubject(store_, "need", request->need(), Kind::kNeed, &need);
   if (!status.ok()) return ToGrpcStatus(status);
-  return SeedResponse(matcher_.ForNeed(need, params->filters, params->limit), response);
+  if (!access::MayRead(call.caller, need)) {
+    return call.Deny(NotVisible(call.caller, need.name()), need.name());
+  }
+  status = CheckOwnSubject(call.caller, need.company(), "needs");
+  if (!status.ok()) return call.Deny(status, need.name());
+  return SeedResponse(call, matcher_.ForNeed(need, params->filters, params->limit), response);
 }
 
-grpc::Status MatchService::SuggestForText(grpc::ServerContext*,
+grpc::Status MatchService::SuggestForText(grpc::ServerContext* context,
                                           const v1::SuggestForTextRequest* request,
                                           v1::SeedSuggestions* response) {
-  absl::StatusOr<SuggestParams> params = ParseSuggestParams(*request);
+  RENKEI_ADMIT(call, context, "MatchService.SuggestForText");
+  absl::StatusOr<SuggestParams> params = ParseSuggestParams(*request, call.caller);
   if (!params.ok()) return ToGrpcStatus(params.status());
   if (text::NormalizeForSearch(request->text()).empty()) {
     return ToGrpcStatus(InvalidFieldError("text", "is required: the problem in words"));
@@ -151,45 +186,58 @@ grpc::Status MatchService::SuggestForText(grpc::ServerContext*,
     if (!company.ok()) {
       return ToGrpcStatus(InvalidFieldError("company", std::string(company.status().message())));
     }
+    absl::Status own = CheckOwnSubject(call.caller, request->company(), "organizations");
+    if (!own.ok()) return call.Deny(own, request->company());
   }
   return SeedResponse(
-      matcher_.ForText(request->text(), request->company(), params->filters, params->limit),
+      call, matcher_.ForText(request->text(), request->company(), params->filters, params->limit),
       response);
 }
 
-grpc::Status MatchService::SuggestForSeed(grpc::ServerContext*,
+grpc::Status MatchService::SuggestForSeed(grpc::ServerContext* context,
                                           const v1::SuggestForSeedRequest* request,
                                           v1::OrganizationSuggestions* response) {
-  absl::StatusOr<SuggestParams> params = ParseSuggestParams(*request);
+  RENKEI_ADMIT(call, context, "MatchService.SuggestForSeed");
+  absl::StatusOr<SuggestParams> params = ParseSuggestParams(*request, call.caller);
   if (!params.ok()) return ToGrpcStatus(params.status());
   v1::Seed seed;
   absl::Status status = GetSubject(store_, "seed", request->seed(), Kind::kSeed, &seed);
   if (!status.ok()) return ToGrpcStatus(status);
-  return OrganizationResponse(matcher_.ForSeed(seed, params->filters, params->limit), response);
+  if (!access::MayRead(call.caller, seed)) {
+    return call.Deny(NotVisible(call.caller, seed.name()), seed.name());
+  }
+  return OrganizationResponse(call, matcher_.ForSeed(seed, params->filters, params->limit),
+                              response);
 }
 
-grpc::Status MatchService::SuggestPartners(grpc::ServerContext*,
+grpc::Status MatchService::SuggestPartners(grpc::ServerContext* context,
                                            const v1::SuggestPartnersRequest* request,
                                            v1::OrganizationSuggestions* response) {
-  absl::StatusOr<SuggestParams> params = ParseSuggestParams(*request);
+  RENKEI_ADMIT(call, context, "MatchService.SuggestPartners");
+  absl::StatusOr<SuggestParams> params = ParseSuggestParams(*request, call.caller);
   if (!params.ok()) return ToGrpcStatus(params.status());
   v1::Organization organization;
   absl::Status status = GetSubject(store_, "organization", request->organization(),
                                    Kind::kOrganization, &organization);
   if (!status.ok()) return ToGrpcStatus(status);
-  return OrganizationResponse(matcher_.Partners(organization, params->filters, params->limit),
-                              response);
+  status = CheckOwnSubject(call.caller, organization.name(), "organizations");
+  if (!status.ok()) return call.Deny(status, organization.name());
+  return OrganizationResponse(
+      call, matcher_.Partners(organization, params->filters, params->limit), response);
 }
 
-grpc::Status MatchService::RecordFeedback(grpc::ServerContext*,
+grpc::Status MatchService::RecordFeedback(grpc::ServerContext* context,
                                           const v1::RecordFeedbackRequest* request,
                                           v1::Feedback* response) {
-  return CreateRecord(store_, request->feedback(), request->request_id(), "feedback", response);
+  RENKEI_ADMIT(call, context, "MatchService.RecordFeedback");
+  return CreateRecord(store_, call, request->feedback(), request->request_id(), "feedback",
+                      response);
 }
 
-grpc::Status MatchService::ListFeedback(grpc::ServerContext*,
+grpc::Status MatchService::ListFeedback(grpc::ServerContext* context,
                                         const v1::ListFeedbackRequest* request,
                                         v1::ListFeedbackResponse* response) {
+  RENKEI_ADMIT(call, context, "MatchService.ListFeedback");
   absl::StatusOr<store::ListRequest> list = MakeListRequest(Kind::kFeedback, *request);
   if (!list.ok()) return ToGrpcStatus(list.status());
   if (!request->suggestion().empty()) {
@@ -200,12 +248,14 @@ grpc::Status MatchService::ListFeedback(grpc::ServerContext*,
     }
     list->terms.push_back(store::FeedbackOn(*suggestion));
   }
-  return ListRecords(store_, *list, response->mutable_feedback(),
+  return ListRecords(store_, call, *list, response->mutable_feedback(),
                      response->mutable_next_page_token());
 }
 
-grpc::Status MatchService::ReloadThesaurus(grpc::ServerContext*, const v1::ReloadThesaurusRequest*,
+grpc::Status MatchService::ReloadThesaurus(grpc::ServerContext* context,
+                                           const v1::ReloadThesaurusRequest*,
                                            v1::ThesaurusInfo* response) {
+  RENKEI_ADMIT(call, context, "MatchService.ReloadThesaurus");
   absl::Status status = thesaurus_.Reload();
   if (!status.ok()) return ToGrpcStatus(status);
   auto current = thesaurus_.Get();

@@ -1,6 +1,7 @@
 // renkei.v1.MatchService: suggestions with their reasons, coordinators'
-// feedback, and reloading the thesaurus. Thread-safe; the store and the
-// thesaurus source must outlive the service.
+// feedback, and reloading the thesaurus; every call passes the gate, and
+// suggestions come only from records the caller may see. Thread-safe; the
+// store, the thesaurus source and the gate must outlive the service.
 #ifndef RENKEI_SERVER_SERVICE_MATCH_SERVICE_H_
 #define RENKEI_SERVER_SERVICE_MATCH_SERVICE_H_
 
@@ -13,9 +14,12 @@ class Store;
 
 namespace renkei::service {
 
+class Gate;
+struct Call;
+
 class MatchService final : public v1::MatchService::Service {
  public:
-  MatchService(store::Store* store, match::ThesaurusSource* thesaurus);
+  MatchService(store::Store* store, match::ThesaurusSource* thesaurus, const Gate* gate);
 
   grpc::Status SuggestForNeed(grpc::ServerContext* context,
                               const v1::SuggestForNeedRequest* request,
@@ -39,13 +43,16 @@ class MatchService final : public v1::MatchService::Service {
                                v1::ThesaurusInfo* response) override;
 
  private:
-  grpc::Status SeedResponse(const absl::StatusOr<match::Suggestions>& suggestions,
+  grpc::Status SeedResponse(const Call& call,
+                            const absl::StatusOr<match::Suggestions>& suggestions,
                             v1::SeedSuggestions* response);
-  grpc::Status OrganizationResponse(const absl::StatusOr<match::Suggestions>& suggestions,
+  grpc::Status OrganizationResponse(const Call& call,
+                                    const absl::StatusOr<match::Suggestions>& suggestions,
                                     v1::OrganizationSuggestions* response);
 
   store::Store& store_;
   match::ThesaurusSource& thesaurus_;
+  const Gate& gate_;
   const match::Matcher matcher_;
 };
 

@@ -5,36 +5,41 @@
 
 namespace renkei::service {
 
-grpc::Status NeedService::GetNeed(grpc::ServerContext*, const v1::GetNeedRequest* request,
+grpc::Status NeedService::GetNeed(grpc::ServerContext* context, const v1::GetNeedRequest* request,
                            v1::Need* response) {
+  RENKEI_ADMIT(call, context, "NeedService.GetNeed");
   RecordKey key{Kind::kNeed, request->name(),
                 request->has_external_id() ? &request->external_id() : nullptr, ""};
-  return GetRecord(store_, key, response);
+  return GetRecord(store_, call, key, response);
 }
 
-grpc::Status NeedService::ListNeeds(grpc::ServerContext*, const v1::ListNeedsRequest* request,
+grpc::Status NeedService::ListNeeds(grpc::ServerContext* context, const v1::ListNeedsRequest* request,
                              v1::ListNeedsResponse* response) {
+  RENKEI_ADMIT(call, context, "NeedService.ListNeeds");
   absl::StatusOr<store::ListRequest> list = MakeListRequest(Kind::kNeed, *request);
   if (!list.ok()) return ToGrpcStatus(list.status());
-  return ListRecords(store_, *list, response->mutable_needs(),
+  return ListRecords(store_, call, *list, response->mutable_needs(),
                      response->mutable_next_page_token());
 }
 
-grpc::Status NeedService::CreateNeed(grpc::ServerContext*, const v1::CreateNeedRequest* request,
+grpc::Status NeedService::CreateNeed(grpc::ServerContext* context, const v1::CreateNeedRequest* request,
                               v1::Need* response) {
-  return CreateRecord(store_, request->need(), request->request_id(), "need",
+  RENKEI_ADMIT(call, context, "NeedService.CreateNeed");
+  return CreateRecord(store_, call, request->need(), request->request_id(), "need",
                       response);
 }
 
-grpc::Status NeedService::UpdateNeed(grpc::ServerContext*, const v1::UpdateNeedRequest* request,
+grpc::Status NeedService::UpdateNeed(grpc::ServerContext* context, const v1::UpdateNeedRequest* request,
                               v1::Need* response) {
-  return UpdateRecord(store_, request->need(), request->update_mask(), "need",
+  RENKEI_ADMIT(call, context, "NeedService.UpdateNeed");
+  return UpdateRecord(store_, call, request->need(), request->update_mask(), "need",
                       response);
 }
 
-grpc::Status NeedService::DeleteNeed(grpc::ServerContext*, const v1::DeleteNeedRequest* request,
+grpc::Status NeedService::DeleteNeed(grpc::ServerContext* context, const v1::DeleteNeedRequest* request,
                               v1::DeleteResponse* response) {
-  return DeleteRecord(store_, Kind::kNeed, request->name(), request->etag(),
+  RENKEI_ADMIT(call, context, "NeedService.DeleteNeed");
+  return DeleteRecord(store_, call, Kind::kNeed, request->name(), request->etag(),
                       request->cascade(), response);
 }
 

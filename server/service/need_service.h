@@ -1,5 +1,5 @@
-// renkei.v1.NeedService over the store. Thread-safe; `store` must outlive the
-// service.
+// renkei.v1.NeedService over the store. Every call passes the gate first. Thread-safe;
+// `store` and `gate` must outlive the service.
 #ifndef RENKEI_SERVER_SERVICE_NEED_SERVICE_H_
 #define RENKEI_SERVER_SERVICE_NEED_SERVICE_H_
 
@@ -11,9 +11,11 @@ class Store;
 
 namespace renkei::service {
 
+class Gate;
+
 class NeedService final : public v1::NeedService::Service {
  public:
-  explicit NeedService(store::Store* store) : store_(*store) {}
+  NeedService(store::Store* store, const Gate* gate) : store_(*store), gate_(*gate) {}
 
   grpc::Status GetNeed(grpc::ServerContext* context, const v1::GetNeedRequest* request,
                       v1::Need* response) override;
@@ -29,6 +31,7 @@ class NeedService final : public v1::NeedService::Service {
 
  private:
   store::Store& store_;
+  const Gate& gate_;
 };
 
 }  // namespace renkei::service

@@ -1,5 +1,6 @@
 // renkei.v1.NetworkService: networks and their memberships over the store.
-// Thread-safe; `store` must outlive the service.
+// Every call passes the gate first. Thread-safe; `store` and `gate` must
+// outlive the service.
 #ifndef RENKEI_SERVER_SERVICE_NETWORK_SERVICE_H_
 #define RENKEI_SERVER_SERVICE_NETWORK_SERVICE_H_
 
@@ -11,9 +12,11 @@ class Store;
 
 namespace renkei::service {
 
+class Gate;
+
 class NetworkService final : public v1::NetworkService::Service {
  public:
-  explicit NetworkService(store::Store* store) : store_(*store) {}
+  NetworkService(store::Store* store, const Gate* gate) : store_(*store), gate_(*gate) {}
 
   grpc::Status GetNetwork(grpc::ServerContext* context, const v1::GetNetworkRequest* request,
                           v1::Network* response) override;
@@ -54,6 +57,7 @@ class NetworkService final : public v1::NetworkService::Service {
   void AddMemberCount(v1::Network* network) const;
 
   store::Store& store_;
+  const Gate& gate_;
 };
 
 }  // namespace renkei::service

@@ -1,5 +1,5 @@
-// renkei.v1.OrganizationService over the store. Thread-safe; `store` must
-// outlive the service.
+// renkei.v1.OrganizationService over the store. Every call passes the gate first.
+// Thread-safe; `store` and `gate` must outlive the service.
 #ifndef RENKEI_SERVER_SERVICE_ORGANIZATION_SERVICE_H_
 #define RENKEI_SERVER_SERVICE_ORGANIZATION_SERVICE_H_
 
@@ -11,9 +11,11 @@ class Store;
 
 namespace renkei::service {
 
+class Gate;
+
 class OrganizationService final : public v1::OrganizationService::Service {
  public:
-  explicit OrganizationService(store::Store* store) : store_(*store) {}
+  OrganizationService(store::Store* store, const Gate* gate) : store_(*store), gate_(*gate) {}
 
   grpc::Status GetOrganization(grpc::ServerContext* context,
                                const v1::GetOrganizationRequest* request,
@@ -33,6 +35,7 @@ class OrganizationService final : public v1::OrganizationService::Service {
 
  private:
   store::Store& store_;
+  const Gate& gate_;
 };
 
 }  // namespace renkei::service

@@ -1,5 +1,5 @@
-// renkei.v1.PersonService over the store. Thread-safe; `store` must outlive the
-// service.
+// renkei.v1.PersonService over the store. Every call passes the gate first. Thread-safe;
+// `store` and `gate` must outlive the service.
 #ifndef RENKEI_SERVER_SERVICE_PERSON_SERVICE_H_
 #define RENKEI_SERVER_SERVICE_PERSON_SERVICE_H_
 
@@ -11,9 +11,11 @@ class Store;
 
 namespace renkei::service {
 
+class Gate;
+
 class PersonService final : public v1::PersonService::Service {
  public:
-  explicit PersonService(store::Store* store) : store_(*store) {}
+  PersonService(store::Store* store, const Gate* gate) : store_(*store), gate_(*gate) {}
 
   grpc::Status GetPerson(grpc::ServerContext* context, const v1::GetPersonRequest* request,
                       v1::Person* response) override;
@@ -29,6 +31,7 @@ class PersonService final : public v1::PersonService::Service {
 
  private:
   store::Store& store_;
+  const Gate& gate_;
 };
 
 }  // namespace renkei::service

@@ -87,15 +87,39 @@ absl::Status CheckEnumFilter(bool valid, int value, const std::string& field) {
   return InvalidFieldError(field, absl::StrCat(value, " is not a value of the enum"));
 }
 
-grpc::Status DeleteRecord(store::Store& store, Kind kind, const std::string& name,
-                          const std::string& etag, bool cascade,
+absl::Status NotVisible(const access::Caller& caller, absl::string_view name) {
+  return absl::PermissionDeniedError(absl::StrCat(
+      name, " is not visible to ",
+      caller.is_anonymous() ? "callers who have not signed in"
+                            : absl::StrCat(caller.username.empty() ? caller.user : caller.username,
+                                           " (role ", access::RoleName(caller.role), ")")));
+}
+
+grpc::Status DeleteRecord(store::Store& store, const Call& call, Kind kind,
+                          const std::string& name, const std::string& etag, bool cascade,
                           v1::DeleteResponse* response) {
   if (name.empty()) return ToGrpcStatus(InvalidFieldError("name", "is required"));
   absl::StatusOr<ResourceName> parsed = ParseResourceName(name, kind);
   if (!parsed.ok()) {
     return ToGrpcStatus(InvalidFieldError("name", std::string(parsed.status().message())));
   }
-  absl::StatusOr<store::DeleteResult> result = store.Delete(name, etag, cascade);
+  if (!call.caller.is_staff()) {
+    // What the record is decides whether this caller may delete it.
+    std::unique_ptr<google::protobuf::Message> current = store::NewRecordOf(kind);
+    absl::Status read = store.Get(name, current.get());
+    if (!read.ok()) return ToGrpcStatus(read);
+    if (!access::MayRead(call.caller, *current)) {
+      return call.Deny(NotVisible(call.caller, name), name);
+    }
+    absl::Status allowed = access::CheckWrite(call.caller, current.get(), nullptr);
+    if (allowed.ok() && cascade) {
+      allowed = absl::PermissionDeniedError(
+          "a delete with cascade changes records of others: ask a coordinator");
+    }
+    if (!allowed.ok()) return call.Deny(allowed, name);
+  }
+  absl::StatusOr<store::DeleteResult> result =
+      store.Delete(name, etag, cascade, call.caller.ToActor());
   if (!result.ok()) {
     absl::Status status = result.status();
     if (status.code() == absl::StatusCode::kInvalidArgument &&

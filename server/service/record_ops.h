@@ -1,11 +1,14 @@
-// The steps every resource service shares: check the request, call the
-// records library and the store, map the status. Each service class calls
-// these with its own message types; T is one of the seven record messages.
+// The steps every resource service shares: check the request, check what
+// the caller may see and change (server/access/rules.h), call the records
+// library and the store, map the status. Each service class calls these with
+// the Call its gate admitted and its own message types; T is one of the
+// record messages.
 #ifndef RENKEI_SERVER_SERVICE_RECORD_OPS_H_
 #define RENKEI_SERVER_SERVICE_RECORD_OPS_H_
 
 #include <grpcpp/support/status.h>
 
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -19,6 +22,8 @@
 #include "server/records/limits.h"
 #include "server/records/update_mask.h"
 #include "server/records/validate.h"
+#include "server/access/rules.h"
+#include "server/service/gate.h"
 #include "server/service/grpc_status.h"
 #include "server/store/store.h"
 #include "server/util/errors.h"
@@ -54,20 +59,30 @@ absl::StatusOr<uint64_t> FilterId(const std::string& value, Kind kind,
 // An enum filter value that must be a value of its enum (0 = no filter).
 absl::Status CheckEnumFilter(bool valid, int value, const std::string& field);
 
+// PERMISSION_DENIED: `name` exists but the caller may not see it.
+absl::Status NotVisible(const access::Caller& caller, absl::string_view name);
+
 template <typename T>
-grpc::Status GetRecord(const store::Store& store, const RecordKey& key, T* response) {
+grpc::Status GetRecord(const store::Store& store, const Call& call, const RecordKey& key,
+                       T* response) {
   absl::StatusOr<std::string> name = ResolveKey(store, key);
   if (!name.ok()) return ToGrpcStatus(name.status());
   absl::Status status = store.Get(*name, response);
   if (!status.ok() && status.code() == absl::StatusCode::kInvalidArgument) {
     status = InvalidFieldError("name", std::string(status.message()));
   }
-  return ToGrpcStatus(status);
+  if (!status.ok()) return ToGrpcStatus(status);
+  if (!access::MayRead(call.caller, *response)) {
+    response->Clear();
+    return call.Deny(NotVisible(call.caller, *name), *name);
+  }
+  access::Redact(call.caller, response);
+  return grpc::Status::OK;
 }
 
 // `field` is the request field holding the record ("organization").
 template <typename T>
-grpc::Status CreateRecord(store::Store& store, const T& input,
+grpc::Status CreateRecord(store::Store& store, const Call& call, const T& input,
                           const std::string& request_id, const std::string& field,
                           T* response) {
   absl::Status status = records::ValidateRequestId(request_id);
@@ -75,14 +90,21 @@ grpc::Status CreateRecord(store::Store& store, const T& input,
   T record = input;
   records::PrepareForCreate(&record);
   status = records::ValidateRecord(record);
-  if (status.ok()) status = store.Create(&record, request_id);
   if (!status.ok()) return ToGrpcStatus(WithFieldPrefix(status, field));
+  status = access::CheckWrite(call.caller, nullptr, &record);
+  if (!status.ok()) return call.Deny(status, field);
+  status = store.Create(&record, request_id, call.caller.ToActor());
+  if (!status.ok()) return ToGrpcStatus(WithFieldPrefix(status, field));
+  if (!access::MayRead(call.caller, record)) {  // a request id of another's create
+    return call.Deny(NotVisible(call.caller, record.name()), record.name());
+  }
+  access::Redact(call.caller, &record);
   *response = std::move(record);
   return grpc::Status::OK;
 }
 
 template <typename T>
-grpc::Status UpdateRecord(store::Store& store, const T& patch,
+grpc::Status UpdateRecord(store::Store& store, const Call& call, const T& patch,
                           const google::protobuf::FieldMask& mask,
                           const std::string& field, T* response) {
   if (patch.name().empty()) {
@@ -90,19 +112,32 @@ grpc::Status UpdateRecord(store::Store& store, const T& patch,
                                           "is required: which record to update"));
   }
   bool refused_by_mutate = false;
+  bool denied = false;
   absl::Status status = store.Update(
       patch.name(), patch.etag(),
       [&](google::protobuf::Message* record) -> absl::Status {
         refused_by_mutate = true;
+        if (!access::MayRead(call.caller, *record)) {
+          denied = true;
+          return NotVisible(call.caller, patch.name());
+        }
+        std::unique_ptr<google::protobuf::Message> before(record->New());
+        before->CopyFrom(*record);
         absl::Status applied = records::ApplyUpdateMask(patch, mask, record);
         if (!applied.ok()) return applied;  // paths name update_mask.paths[i]
         records::DeriveFields(record);
         absl::Status valid = records::ValidateRecord(*record);
         if (!valid.ok()) return WithFieldPrefix(valid, field);
+        absl::Status allowed = access::CheckWrite(call.caller, before.get(), record);
+        if (!allowed.ok()) {
+          denied = true;
+          return allowed;
+        }
         refused_by_mutate = false;
         return absl::OkStatus();
       },
-      response);
+      response, call.caller.ToActor());
+  if (denied) return call.Deny(status, patch.name());
   if (!status.ok() && !refused_by_mutate) {
     if (status.code() == absl::StatusCode::kInvalidArgument &&
         FieldViolationsOf(status).empty()) {
@@ -111,21 +146,27 @@ grpc::Status UpdateRecord(store::Store& store, const T& patch,
       status = WithFieldPrefix(status, field);
     }
   }
+  if (status.ok()) access::Redact(call.caller, response);
   return ToGrpcStatus(status);
 }
 
-grpc::Status DeleteRecord(store::Store& store, Kind kind, const std::string& name,
-                          const std::string& etag, bool cascade,
+grpc::Status DeleteRecord(store::Store& store, const Call& call, Kind kind,
+                          const std::string& name, const std::string& etag, bool cascade,
                           v1::DeleteResponse* response);
 
-// Runs `request` and appends the page to `out`.
+// Runs `request` and appends the page to `out`: the records the caller may
+// see, with what it may not see of them removed. A page may come back
+// shorter than asked when some were left out; the token still continues.
 template <typename T>
-grpc::Status ListRecords(const store::Store& store, const store::ListRequest& request,
+grpc::Status ListRecords(const store::Store& store, const Call& call,
+                         const store::ListRequest& request,
                          google::protobuf::RepeatedPtrField<T>* out,
                          std::string* next_page_token) {
   absl::StatusOr<store::ListResult> result = store.List(request, T::default_instance());
   if (!result.ok()) return ToGrpcStatus(result.status());
   for (auto& record : result->records) {
+    if (!access::MayRead(call.caller, *record)) continue;
+    access::Redact(call.caller, record.get());
     out->Add()->Swap(static_cast<T*>(record.get()));
   }
   *next_page_token = std::move(result->next_page_token);

@@ -3,10 +3,12 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "server/access/rules.h"
 #include "server/match/searcher.h"
 #include "server/match/snippets.h"
 #include "server/match/thesaurus_source.h"
 #include "server/service/filters.h"
+#include "server/service/gate.h"
 #include "server/service/grpc_status.h"
 #include "server/store/store.h"
 #include "server/text/normalize.h"
@@ -53,8 +55,9 @@ uint64_t Fnv(const std::string& bytes) {
 // Fills one page of hits. `record_of` reads a record into the response
 // entry and returns its (field, text) pairs for snippets.
 template <typename Request, typename Response, typename Add>
-grpc::Status Search(store::Store& store, const match::ThesaurusSource& thesaurus, Kind kind,
-                    const Request& request, Response* response, Add add) {
+grpc::Status Search(store::Store& store, const match::ThesaurusSource& thesaurus,
+                    const Call& call, Kind kind, const Request& request, Response* response,
+                    Add add) {
   if (request.query().size() > kMaxQueryLength * 4 ||
       text::CodePointCount(request.query()) > kMaxQueryLength) {
     return ToGrpcStatus(InvalidFieldError("query", "is longer than 2000 characters"));
@@ -81,15 +84,21 @@ grpc::Status Search(store::Store& store, const match::ThesaurusSource& thesaurus
   parameters.rescored = std::max<size_t>(parameters.rescored, *offset + page_size + 1);
   match::Searcher searcher(&store, parameters);
   std::shared_ptr<const text::Thesaurus> used = thesaurus.Get();
+  const bool sees_all = access::SeesAll(call.caller, kind);
   auto accept = [&](const ResourceName& name) -> absl::StatusOr<bool> {
     for (const store::IndexTerm& term : *filters) {
       absl::StatusOr<bool> holds = store.Holds(term, name);
       if (!holds.ok() || !*holds) return holds;
     }
-    return true;
+    if (sees_all) return true;
+    std::unique_ptr<google::protobuf::Message> record = store::NewRecordOf(kind);
+    absl::Status read = store.Get(name.ToString(), record.get());
+    if (absl::IsNotFound(read)) return false;
+    if (!read.ok()) return read;
+    return access::MayRead(call.caller, *record);
   };
   std::function<absl::StatusOr<bool>(const ResourceName&)> filter;
-  if (!filters->empty()) filter = accept;
+  if (!filters->empty() || !sees_all) filter = accept;
   absl::StatusOr<match::RankedMatches> ranked =
       searcher.Rank(kind, request.query(),
                     request.options().without_thesaurus() ? nullptr : used.get(), filter,
@@ -137,10 +146,11 @@ std::string Joined(const google::protobuf::RepeatedPtrField<std::string>& list) 
 
 }  // namespace
 
-grpc::Status SearchService::SearchOrganizations(grpc::ServerContext*,
+grpc::Status SearchService::SearchOrganizations(grpc::ServerContext* context,
                                                 const v1::SearchOrganizationsRequest* request,
                                                 v1::SearchOrganizationsResponse* response) {
-  return Search(store_, thesaurus_, Kind::kOrganization, *request, response,
+  RENKEI_ADMIT(call, context, "SearchService.SearchOrganizations");
+  return Search(store_, thesaurus_, call, Kind::kOrganization, *request, response,
                 [&](const std::string& name, v1::OrganizationHit* hit)
                     -> absl::StatusOr<std::vector<std::pair<std::string, std::string>>> {
                   v1::Organization* o = hit->mutable_organization();
@@ -155,25 +165,28 @@ grpc::Status SearchService::SearchOrganizations(grpc::ServerContext*,
                 });
 }
 
-grpc::Status SearchService::SearchPeople(grpc::ServerContext*,
+grpc::Status SearchService::SearchPeople(grpc::ServerContext* context,
                                          const v1::SearchPeopleRequest* request,
                                          v1::SearchPeopleResponse* response) {
-  return Search(store_, thesaurus_, Kind::kPerson, *request, response,
+  RENKEI_ADMIT(call, context, "SearchService.SearchPeople");
+  return Search(store_, thesaurus_, call, Kind::kPerson, *request, response,
                 [&](const std::string& name, v1::PersonHit* hit)
                     -> absl::StatusOr<std::vector<std::pair<std::string, std::string>>> {
                   v1::Person* p = hit->mutable_person();
                   absl::Status status = store_.Get(name, p);
                   if (!status.ok()) return status;
+                  access::Redact(call.caller, p);
                   return std::vector<std::pair<std::string, std::string>>{
                       {"display_name", p->display_name()}, {"fields", Joined(p->fields())},
                       {"keywords", Joined(p->keywords())}, {"profile", p->profile()}};
                 });
 }
 
-grpc::Status SearchService::SearchSeeds(grpc::ServerContext*,
+grpc::Status SearchService::SearchSeeds(grpc::ServerContext* context,
                                         const v1::SearchSeedsRequest* request,
                                         v1::SearchSeedsResponse* response) {
-  return Search(store_, thesaurus_, Kind::kSeed, *request, response,
+  RENKEI_ADMIT(call, context, "SearchService.SearchSeeds");
+  return Search(store_, thesaurus_, call, Kind::kSeed, *request, response,
                 [&](const std::string& name, v1::SeedHit* hit)
                     -> absl::StatusOr<std::vector<std::pair<std::string, std::string>>> {
                   v1::Seed* s = hit->mutable_seed();
@@ -185,10 +198,11 @@ grpc::Status SearchService::SearchSeeds(grpc::ServerContext*,
                 });
 }
 
-grpc::Status SearchService::SearchNeeds(grpc::ServerContext*,
+grpc::Status SearchService::SearchNeeds(grpc::ServerContext* context,
                                         const v1::SearchNeedsRequest* request,
                                         v1::SearchNeedsResponse* response) {
-  return Search(store_, thesaurus_, Kind::kNeed, *request, response,
+  RENKEI_ADMIT(call, context, "SearchService.SearchNeeds");
+  return Search(store_, thesaurus_, call, Kind::kNeed, *request, response,
                 [&](const std::string& name, v1::NeedHit* hit)
                     -> absl::StatusOr<std::vector<std::pair<std::string, std::string>>> {
                   v1::Need* n = hit->mutable_need();

@@ -1,6 +1,7 @@
 // renkei.v1.SearchService: ranked full-text search of organizations, people,
-// seeds and needs with the List filters. Thread-safe; the store and the
-// thesaurus source must outlive the service.
+// seeds and needs with the List filters; only records the caller may see are
+// found. Thread-safe; the store, the thesaurus source and the gate must
+// outlive the service.
 #ifndef RENKEI_SERVER_SERVICE_SEARCH_SERVICE_H_
 #define RENKEI_SERVER_SERVICE_SEARCH_SERVICE_H_
 
@@ -16,10 +17,13 @@ class ThesaurusSource;
 
 namespace renkei::service {
 
+class Gate;
+
 class SearchService final : public v1::SearchService::Service {
  public:
-  SearchService(store::Store* store, const match::ThesaurusSource* thesaurus)
-      : store_(*store), thesaurus_(*thesaurus) {}
+  SearchService(store::Store* store, const match::ThesaurusSource* thesaurus,
+                const Gate* gate)
+      : store_(*store), thesaurus_(*thesaurus), gate_(*gate) {}
 
   grpc::Status SearchOrganizations(grpc::ServerContext* context,
                                    const v1::SearchOrganizationsRequest* request,
@@ -34,6 +38,7 @@ class SearchService final : public v1::SearchService::Service {
  private:
   store::Store& store_;
   const match::ThesaurusSource& thesaurus_;
+  const Gate& gate_;
 };
 
 }  // namespace renkei::service

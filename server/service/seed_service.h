@@ -1,5 +1,5 @@
-// renkei.v1.SeedService over the store. Thread-safe; `store` must outlive the
-// service.
+// renkei.v1.SeedService over the store. Every call passes the gate first. Thread-safe;
+// `store` and `gate` must outlive the service.
 #ifndef RENKEI_SERVER_SERVICE_SEED_SERVICE_H_
 #define RENKEI_SERVER_SERVICE_SEED_SERVICE_H_
 
@@ -11,9 +11,11 @@ class Store;
 
 namespace renkei::service {
 
+class Gate;
+
 class SeedService final : public v1::SeedService::Service {
  public:
-  explicit SeedService(store::Store* store) : store_(*store) {}
+  SeedService(store::Store* store, const Gate* gate) : store_(*store), gate_(*gate) {}
 
   grpc::Status GetSeed(grpc::ServerContext* context, const v1::GetSeedRequest* request,
                       v1::Seed* response) override;
@@ -29,6 +31,7 @@ class SeedService final : public v1::SeedService::Service {
 
  private:
   store::Store& store_;
+  const Gate& gate_;
 };
 
 }  // namespace renkei::service

@@ -11,9 +11,11 @@ class Store;
 
 namespace renkei::service {
 
+class Gate;
+
 class SystemService final : public v1::SystemService::Service {
  public:
-  explicit SystemService(store::Store* store) : store_(*store) {}
+  SystemService(store::Store* store, const Gate* gate) : store_(*store), gate_(*gate) {}
 
   grpc::Status Ping(grpc::ServerContext* context, const v1::PingRequest* request,
                     v1::PingResponse* response) override;
@@ -23,6 +25,7 @@ class SystemService final : public v1::SystemService::Service {
 
  private:
   store::Store& store_;
+  const Gate& gate_;
 };
 
 }  // namespace renkei::service

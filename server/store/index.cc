@@ -114,6 +114,16 @@ IndexTerm FeedbackForNeed(uint64_t need_id) {
   return IdTerm(Kind::kFeedback, IndexId::kFeedbackNeed, need_id);
 }
 
+IndexTerm UsersWithRole(int role) {
+  return Term(Kind::kUser, IndexId::kUserRole, absl::StrCat(role));
+}
+IndexTerm UsersOf(uint64_t organization_id) {
+  return IdTerm(Kind::kUser, IndexId::kUserOrganization, organization_id);
+}
+IndexTerm TokensOf(uint64_t user_id) {
+  return IdTerm(Kind::kToken, IndexId::kTokenUser, user_id);
+}
+
 IndexTerm MembershipsOfNetwork(uint64_t network_id) {
   return IndexTerm{internal::MembershipNetworkPrefix(network_id), true};
 }
@@ -139,6 +149,13 @@ UniqueKey ExternalIdKey(Kind kind, absl::string_view source,
                         absl::string_view value) {
   return UniqueKey{internal::UniqueKey(kind, internal::UniqueId::kExternalId,
                                        internal::ExternalIdValue(source, value))};
+}
+UniqueKey UsernameKey(absl::string_view username) {
+  return UniqueKey{internal::UniqueKey(Kind::kUser, internal::UniqueId::kUsername, username)};
+}
+UniqueKey TokenSecretKey(absl::string_view secret_hash) {
+  return UniqueKey{
+      internal::UniqueKey(Kind::kToken, internal::UniqueId::kTokenSecret, secret_hash)};
 }
 
 std::string RecordCounter(Kind kind) {

@@ -56,6 +56,10 @@ IndexTerm NetworksWithSecretariat(uint64_t organization_id);
 IndexTerm FeedbackOn(const ResourceName& suggestion);
 IndexTerm FeedbackForNeed(uint64_t need_id);
 
+IndexTerm UsersWithRole(int role);
+IndexTerm UsersOf(uint64_t organization_id);  // acting for the organization
+IndexTerm TokensOf(uint64_t user_id);
+
 IndexTerm MembershipsOfNetwork(uint64_t network_id);
 IndexTerm CurrentMembershipsOfNetwork(uint64_t network_id);
 IndexTerm MembershipsOfOrganization(uint64_t organization_id);
@@ -68,6 +72,9 @@ struct UniqueKey {
 UniqueKey CorporateNumberKey(absl::string_view corporate_number);
 UniqueKey ExternalIdKey(Kind kind, absl::string_view source,
                         absl::string_view value);
+UniqueKey UsernameKey(absl::string_view username);
+// `secret_hash`: the hex SHA-256 of a token.
+UniqueKey TokenSecretKey(absl::string_view secret_hash);
 
 // Counters the store keeps up to date in every write.
 std::string RecordCounter(Kind kind);

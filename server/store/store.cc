@@ -151,6 +151,8 @@ bool MatchesNames(const Message& record, const std::string& prefix,
 
 }  // namespace
 
+std::unique_ptr<Message> NewRecordOf(Kind kind) { return internal::NewRecord(kind); }
+
 Store::Store(const StoreOptions& options, std::string path)
     : options_(options), path_(std::move(path)) {}
 
@@ -273,9 +275,23 @@ absl::Status Store::OpenDatabase() {
     }
     next_id_[static_cast<size_t>(kind)] = next_id;
   }
+  RENKEI_RETURN_IF_ERROR(ReadAuditSequence());
   absl::MutexLock revision_lock(&revision_mu_);
   revision_ = parsed_revision;
   return absl::OkStatus();
+}
+
+absl::Status Store::ReadAuditSequence() {
+  // The last security event is the last key under the prefix.
+  const std::string prefix = internal::AuditEventPrefix();
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), meta_));
+  it->SeekForPrev(internal::AuditEventKey(~uint64_t{0}));
+  absl::MutexLock lock(&audit_mu_);
+  next_audit_ = 1;
+  if (it->Valid() && it->key().starts_with(prefix)) {
+    next_audit_ = internal::ReadBigEndian64(View(it->key()).substr(prefix.size())) + 1;
+  }
+  return FromRocks(it->status(), "reading the audit trail");
 }
 
 absl::Status Store::Get(absl::string_view name, Message* record) const {
@@ -372,12 +388,12 @@ absl::StatusOr<ListResult> Store::List(const ListRequest& request,
   return result;
 }
 
-absl::Status Store::Create(Message* record, absl::string_view request_id) {
-  return CreateMany({record}, {std::string(request_id)});
+absl::Status Store::Create(Message* record, absl::string_view request_id, const Actor& actor) {
+  return CreateMany({record}, {std::string(request_id)}, actor);
 }
 
 absl::Status Store::CreateMany(const std::vector<Message*>& records,
-                               const std::vector<std::string>& request_ids) {
+                               const std::vector<std::string>& request_ids, const Actor& actor) {
   if (!request_ids.empty() && request_ids.size() != records.size()) {
     return absl::InternalError("CreateMany: one request id per record, or none");
   }
@@ -386,14 +402,14 @@ absl::Status Store::CreateMany(const std::vector<Message*>& records,
   for (size_t i = 0; i < records.size(); ++i) {
     writes.push_back(Write::Create(records[i], request_ids.empty() ? "" : request_ids[i]));
   }
-  return Apply(writes);
+  return Apply(writes, actor);
 }
 
-absl::Status Store::Apply(std::vector<Write>& writes) {
+absl::Status Store::Apply(std::vector<Write>& writes, const Actor& actor) {
   const internal::Families families = WriteTxnAccess::FamiliesOf(*this);
   absl::MutexLock lock(&write_mu_);
-  internal::WriteTxn txn(families, revision() + 1, absl::Now());
-  std::array<uint64_t, 9> next_id = next_id_;
+  internal::WriteTxn txn(families, revision() + 1, absl::Now(), actor);
+  std::array<uint64_t, kKindSlots> next_id = next_id_;
   struct Pending {
     Message* record;
     ResourceName name;
@@ -493,14 +509,13 @@ absl::Status Store::Apply(std::vector<Write>& writes) {
     std::unique_ptr<Message> stored = txn.TakeFinal(p.name);
     p.record->GetReflection()->Swap(p.record, stored.get());
   }
-  absl::MutexLock revision_lock(&revision_mu_);
-  revision_ = txn.last_revision();
+  Published(txn);
   return absl::OkStatus();
 }
 
 absl::Status Store::Update(absl::string_view name, absl::string_view etag,
                            absl::FunctionRef<absl::Status(Message*)> mutate,
-                           Message* updated) {
+                           Message* updated, const Actor& actor) {
   RENKEI_ASSIGN_OR_RETURN(ResourceName parsed, ParseResourceName(name));
   if (internal::KindOf(*updated) != parsed.kind) {
     return absl::InvalidArgumentError(
@@ -508,7 +523,7 @@ absl::Status Store::Update(absl::string_view name, absl::string_view etag,
   }
   const internal::Families families = WriteTxnAccess::FamiliesOf(*this);
   absl::MutexLock lock(&write_mu_);
-  internal::WriteTxn txn(families, revision() + 1, absl::Now());
+  internal::WriteTxn txn(families, revision() + 1, absl::Now(), actor);
   RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<Message> current, txn.Read(parsed));
   if (current == nullptr) return NotFound(name);
   RENKEI_RETURN_IF_ERROR(CheckEtag(*current, etag));
@@ -529,17 +544,16 @@ absl::Status Store::Update(absl::string_view name, absl::string_view etag,
   rocksdb::Status status = db_->Write(write, &batch);
   if (!status.ok()) return FromRocks(status, absl::StrCat("writing ", name));
   updated->CopyFrom(*txn.Final(parsed));
-  absl::MutexLock revision_lock(&revision_mu_);
-  revision_ = txn.last_revision();
+  Published(txn);
   return absl::OkStatus();
 }
 
 absl::StatusOr<DeleteResult> Store::Delete(absl::string_view name, absl::string_view etag,
-                                           bool cascade) {
+                                           bool cascade, const Actor& actor) {
   RENKEI_ASSIGN_OR_RETURN(ResourceName parsed, ParseResourceName(name));
   const internal::Families families = WriteTxnAccess::FamiliesOf(*this);
   absl::MutexLock lock(&write_mu_);
-  internal::WriteTxn txn(families, revision() + 1, absl::Now());
+  internal::WriteTxn txn(families, revision() + 1, absl::Now(), actor);
   RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<Message> current, txn.Read(parsed));
   if (current == nullptr) return NotFound(name);
   RENKEI_RETURN_IF_ERROR(CheckEtag(*current, etag));
@@ -609,8 +623,7 @@ absl::StatusOr<DeleteResult> Store::Delete(absl::string_view name, absl::string_
   rocksdb::Status status = db_->Write(write, &batch);
   if (!status.ok()) return FromRocks(status, absl::StrCat("deleting ", name));
   result.revision = txn.last_revision();
-  absl::MutexLock revision_lock(&revision_mu_);
-  revision_ = txn.last_revision();
+  Published(txn);
   return result;
 }
 
@@ -628,6 +641,43 @@ absl::Status Store::ReadChanges(int64_t after, size_t max,
 int64_t Store::revision() const {
   absl::MutexLock lock(&revision_mu_);
   return revision_;
+}
+
+void Store::Published(const internal::WriteTxn& txn) {
+  for (Kind kind : txn.ChangedKinds()) {
+    last_change_[static_cast<size_t>(kind)].store(txn.last_revision());
+  }
+  absl::MutexLock revision_lock(&revision_mu_);
+  revision_ = txn.last_revision();
+}
+
+int64_t Store::LastChangeOf(Kind kind) const {
+  return last_change_[static_cast<size_t>(kind)].load();
+}
+
+absl::StatusOr<uint64_t> Store::AppendAuditEvent(absl::string_view event) {
+  absl::MutexLock lock(&audit_mu_);
+  const uint64_t sequence = next_audit_;
+  rocksdb::WriteOptions write;
+  write.sync = options_.sync_writes;
+  rocksdb::Status status =
+      db_->Put(write, meta_, internal::AuditEventKey(sequence), rocksdb::Slice(event.data(), event.size()));
+  if (!status.ok()) return FromRocks(status, "writing an audit event");
+  ++next_audit_;
+  return sequence;
+}
+
+absl::Status Store::ReadAuditEvents(
+    uint64_t after, size_t max, std::vector<std::pair<uint64_t, std::string>>* events) const {
+  const std::string prefix = internal::AuditEventPrefix();
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), meta_));
+  size_t count = 0;
+  for (it->Seek(internal::AuditEventKey(after + 1));
+       it->Valid() && it->key().starts_with(prefix) && count < max; it->Next(), ++count) {
+    events->emplace_back(internal::ReadBigEndian64(View(it->key()).substr(prefix.size())),
+                         it->value().ToString());
+  }
+  return FromRocks(it->status(), "reading the audit trail");
 }
 
 int64_t Store::WaitForChange(int64_t after, absl::Duration timeout) const {

@@ -22,6 +22,7 @@
 #define RENKEI_SERVER_STORE_STORE_H_
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -37,6 +38,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "server/names/resource_name.h"
+#include "server/store/actor.h"
 #include "server/store/index.h"
 #include "server/store/text_index.h"
 #include "server/text/analyzer.h"
@@ -51,6 +53,10 @@ class DB;
 }  // namespace rocksdb
 
 namespace renkei::store {
+
+namespace internal {
+class WriteTxn;
+}  // namespace internal
 
 struct StoreOptions {
   // fsync the write-ahead log on every write (survives power loss).
@@ -124,6 +130,9 @@ struct DeleteResult {
   int64_t revision = 0;
 };
 
+// A new empty record message of `kind` (Organization for kOrganization …).
+std::unique_ptr<google::protobuf::Message> NewRecordOf(Kind kind);
+
 class Store {
  public:
   // Opens (or creates) the database in directory `path`.
@@ -155,14 +164,15 @@ class Store {
   // Errors: ALREADY_EXISTS (duplicate 法人番号, external id or membership,
   // naming the record that holds it), INVALID_ARGUMENT (a reference to a
   // record that does not exist), with field paths relative to the record.
-  absl::Status Create(google::protobuf::Message* record, absl::string_view request_id);
+  absl::Status Create(google::protobuf::Message* record, absl::string_view request_id,
+                      const Actor& actor);
 
   // Creates several records in ONE WriteBatch, as Create does each: all or
   // none. `request_ids` is empty or one per record (empty strings allowed);
   // records whose request id was used get their first result and are not
   // written again. Errors refuse the whole batch.
   absl::Status CreateMany(const std::vector<google::protobuf::Message*>& records,
-                          const std::vector<std::string>& request_ids);
+                          const std::vector<std::string>& request_ids, const Actor& actor);
 
   // Creates and updates several records in ONE WriteBatch, in order: all or
   // none. A create's record has its name as soon as it is staged, so a later
@@ -170,7 +180,7 @@ class Store {
   // when Apply returns OK. An update whose record did not change writes
   // nothing. Errors (as Create's and Update's; NOT_FOUND for an update of a
   // missing record) refuse the whole batch, naming the write's record.
-  absl::Status Apply(std::vector<Write>& writes);
+  absl::Status Apply(std::vector<Write>& writes, const Actor& actor);
 
   // Applies `mutate` to the stored record `name` and writes the result.
   // A non-empty `etag` must equal the stored one, or ABORTED and nothing is
@@ -179,14 +189,14 @@ class Store {
   // written and the etag stays. `updated` receives the stored record.
   absl::Status Update(absl::string_view name, absl::string_view etag,
                       absl::FunctionRef<absl::Status(google::protobuf::Message*)> mutate,
-                      google::protobuf::Message* updated);
+                      google::protobuf::Message* updated, const Actor& actor);
 
   // Deletes the record `name`. Without `cascade`, FAILED_PRECONDITION naming
   // the records that still refer to it (and nothing written); with it, deletes
   // the records it owns and removes references to it from the others, all in
   // one batch (docs/store_format.md lists which is which).
   absl::StatusOr<DeleteResult> Delete(absl::string_view name, absl::string_view etag,
-                                      bool cascade);
+                                      bool cascade, const Actor& actor);
 
   // Appends to `changes` the serialized renkei.v1.Change entries with
   // revision > `after`, oldest first, at most `max`.
@@ -195,6 +205,20 @@ class Store {
 
   // The newest committed revision (0 for an empty database).
   int64_t revision() const;
+  // The revision of the newest change to a record of `kind` committed since
+  // the store was opened; 0 when none was. (Caches of users and tokens
+  // compare it with what they read.)
+  int64_t LastChangeOf(Kind kind) const;
+
+  // The security events of the audit trail (logins, denials …), apart from
+  // the change log: they change no record and take no revision. Appends the
+  // serialized renkei.v1.AuditEvent `event` and returns its sequence number
+  // (1, 2, …).
+  absl::StatusOr<uint64_t> AppendAuditEvent(absl::string_view event);
+  // Appends to `events` the security events with sequence > `after`, oldest
+  // first, at most `max`, as (sequence, serialized AuditEvent).
+  absl::Status ReadAuditEvents(uint64_t after, size_t max,
+                               std::vector<std::pair<uint64_t, std::string>>* events) const;
   // Blocks until revision() > `after` or `timeout` passes; returns revision().
   int64_t WaitForChange(int64_t after, absl::Duration timeout) const;
 
@@ -234,6 +258,10 @@ class Store {
 
   Store(const StoreOptions& options, std::string path);
   absl::Status OpenDatabase();
+  // Finds where the security events of the audit trail continue.
+  absl::Status ReadAuditSequence();
+  // After a mutation's batch is written: its revision becomes visible.
+  void Published(const internal::WriteTxn& txn);
   // Builds the text family from the records (a version 1 database, or one
   // indexed with another analyzer: then the old index is removed first).
   absl::Status BuildTextIndex(bool remove_old);
@@ -254,7 +282,13 @@ class Store {
   // Serializes writers: read-check-write of one mutation is atomic.
   absl::Mutex write_mu_;
   // Next id to hand out, by Kind value. Protected by write_mu_.
-  std::array<uint64_t, 9> next_id_ ABSL_GUARDED_BY(write_mu_) = {};
+  std::array<uint64_t, kKindSlots> next_id_ ABSL_GUARDED_BY(write_mu_) = {};
+  // Last revision that changed a record of each kind (LastChangeOf).
+  std::array<std::atomic<int64_t>, kKindSlots> last_change_ = {};
+
+  // The next security event's sequence number.
+  absl::Mutex audit_mu_;
+  uint64_t next_audit_ ABSL_GUARDED_BY(audit_mu_) = 1;
 
   // The newest committed revision, and a condition for waiters.
   mutable absl::Mutex revision_mu_;

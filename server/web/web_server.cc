@@ -72,15 +72,17 @@ absl::StatusOr<std::unique_ptr<WebServer>> WebServer::Start(
   if (!at->address().is_loopback()) {
     return absl::FailedPreconditionError(absl::StrCat(
         "refusing to serve HTTP on ", options.address,
-        ": until access control is in place the web listens on loopback only; put nginx in "
-        "front for other hosts (docs/web.md)"));
+        ": plain HTTP would carry tokens and passwords in clear, so it listens on loopback "
+        "only; put nginx with TLS in front for other hosts (docs/web.md)"));
   }
   absl::StatusOr<RouteTable> routes = RouteTable::Build(services);
   if (!routes.ok()) return routes.status();
   for (const auto* method : routes->skipped()) {
-    LogInfo(absl::StrCat(
-        "HTTP: no JSON route for ", method->full_name(),
-        method->client_streaming() ? " (a client stream)" : " (no google.api.http option)"));
+    // A client stream has no JSON route by design (docs/api.md); say only
+    // what is missing by mistake.
+    if (method->client_streaming()) continue;
+    LogInfo(absl::StrCat("HTTP: no JSON route for ", method->full_name(),
+                         " (no google.api.http option)"));
   }
   auto impl = std::make_unique<Impl>(options, std::move(channel), std::move(*routes));
   Impl& s = *impl;

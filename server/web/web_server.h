@@ -24,8 +24,8 @@ namespace renkei::web {
 
 // What the HTTP side serves and its limits (docs/web.md).
 struct WebOptions {
-  // "host:port"; port 0 picks a free one. Empty: no HTTP. Until access
-  // control lands, only a loopback address is accepted.
+  // "host:port"; port 0 picks a free one. Empty: no HTTP. Only a loopback
+  // address: plain HTTP carries tokens in clear (TLS is nginx's, docs/web.md).
   std::string address;
   // The pages (web/ in the source tree).
   std::string web_dir;

@@ -30,11 +30,13 @@ using ::testing::HasSubstr;
 
 using CliRun = BinaryRun;
 
-// Runs `renkei args…` with RENKEI_SERVER=`server`, feeding `input` on stdin.
-CliRun Renkei(const std::string& server, std::vector<std::string> args,
-              const std::string& input = "", const std::string& columns = "") {
+// Runs `renkei args…` with RENKEI_SERVER=`server` and RENKEI_TOKEN=`token`,
+// feeding `input` on stdin.
+CliRun Renkei(const std::string& server, const std::string& token,
+              std::vector<std::string> args, const std::string& input = "",
+              const std::string& columns = "") {
   BinaryOptions options;
-  options.env = {{"RENKEI_SERVER", server}, {"COLUMNS", columns}};
+  options.env = {{"RENKEI_SERVER", server}, {"RENKEI_TOKEN", token}, {"COLUMNS", columns}};
   options.input = input;
   return RunBinary(RENKEI_CLI_BINARY, args, options);
 }
@@ -53,11 +55,14 @@ std::vector<std::string> Lines(const std::string& text) {
 
 class RenkeiCliTest : public ::testing::Test {
  protected:
-  void SetUp() override { ASSERT_TRUE(server_.Start()) << server_.log(); }
+  void SetUp() override {
+    ASSERT_TRUE(server_.Start()) << server_.log();
+    std::ifstream(dir_.path() + "/data/admin.token") >> token_;
+  }
 
   CliRun Cli(std::vector<std::string> args, const std::string& input = "",
           const std::string& columns = "") {
-    return Renkei(server_.address(), std::move(args), input, columns);
+    return Renkei(server_.address(), token_, std::move(args), input, columns);
   }
   // Runs a command that must succeed and returns its standard output.
   std::string Ok(std::vector<std::string> args, const std::string& input = "") {
@@ -78,6 +83,7 @@ class RenkeiCliTest : public ::testing::Test {
 
   TempDir dir_;
   ServerProcess server_{dir_.path() + "/data"};
+  std::string token_;
 };
 
 TEST_F(RenkeiCliTest, OrganizationCreateGetUpdateListDelete) {
@@ -293,13 +299,24 @@ TEST_F(RenkeiCliTest, HealthStatsAndWatch) {
   CliRun health = Cli({"health", "-o", "table"});
   EXPECT_EQ(health.exit_code, 0) << health.err;
   EXPECT_THAT(health.out, HasSubstr("SERVING"));
+  // The health check needs no credential; the figures do.
+  CliRun anonymous = Renkei(server_.address(), "", {"health", "-o", "table"});
+  EXPECT_EQ(anonymous.exit_code, 0) << anonymous.err;
+  EXPECT_THAT(anonymous.out, HasSubstr("sign in to see its figures"));
   const v1::Indicators stats = Parse<v1::Indicators>(Ok({"stats", "--year", "2025", "-o", "json"}));
   EXPECT_EQ(stats.fiscal_year(), 2025);
   EXPECT_EQ(stats.companies(), 1);
   EXPECT_THAT(Ok({"stats", "--year", "2025", "-o", "table"}), HasSubstr("2025年度"));
-  std::vector<std::string> changes = Lines(Ok({"watch", "--to-head", "-o", "jsonl"}));
+  std::vector<std::string> changes =
+      Lines(Ok({"watch", "--to-head", "--collection", "organizations", "-o", "jsonl"}));
   ASSERT_EQ(changes.size(), 1u);
   EXPECT_EQ(Parse<v1::Change>(changes[0]).organization().display_name(), "株式会社一関精工");
+  // The whole feed starts with the first administrator, made by the server itself.
+  changes = Lines(Ok({"watch", "--to-head", "-o", "jsonl"}));
+  ASSERT_EQ(changes.size(), 3u);
+  EXPECT_EQ(Parse<v1::Change>(changes[0]).user().username(), "admin");
+  EXPECT_EQ(Parse<v1::Change>(changes[0]).actor().principal(), "system");
+  EXPECT_EQ(Parse<v1::Change>(changes[2]).actor().username(), "admin");
 }
 
 TEST_F(RenkeiCliTest, SearchAndMatchShowRankScoreAndReason) {

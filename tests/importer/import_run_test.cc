@@ -45,7 +45,7 @@ class ImportRunTest : public ::testing::Test {
   void SetUp() override {
     v1::Network network;
     network.set_display_name("いちのせき工業懇話会");
-    ASSERT_TRUE(store().Create(&network, "").ok());
+    ASSERT_TRUE(store().Create(&network, "", store::Actor::System()).ok());
     network_ = network.name();
   }
 
@@ -55,7 +55,8 @@ class ImportRunTest : public ::testing::Test {
     ImportOptions options;
     options.kind = kind;
     options.file = file;
-    options.server = absl::StrCat("127.0.0.1:", server_.port());
+    options.connection.server = absl::StrCat("127.0.0.1:", server_.port());
+    options.connection.token_file = server_.admin_token_file();
     options.network = kind == v1::IMPORT_KIND_MEMBERS ? network_ : "";
     options.progress = false;
     options.review_out = dir_.path() + "/review.csv";
@@ -319,7 +320,8 @@ TEST(DemoImportTest, TheDemoListResolvesAgainstTheDemoData) {
   ImportOptions options;
   options.kind = v1::IMPORT_KIND_MEMBERS;
   options.file = RENKEI_DEMO_IMPORT_FILE;
-  options.server = absl::StrCat("127.0.0.1:", server.port());
+  options.connection.server = absl::StrCat("127.0.0.1:", server.port());
+  options.connection.token_file = server.admin_token_file();
   options.network = "networks/2";
   options.dry_run = true;
   options.verbose = true;

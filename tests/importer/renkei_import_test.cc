@@ -20,9 +20,11 @@ using ::testing::HasSubstr;
 
 using ImportRun = BinaryRun;
 
-ImportRun Import(const std::string& server, std::vector<std::string> args, const std::string& cwd) {
+// Runs renkei-import with RENKEI_SERVER=`server` and RENKEI_TOKEN=`token`.
+ImportRun Import(const std::string& server, std::vector<std::string> args, const std::string& cwd,
+                 const std::string& token = "") {
   BinaryOptions options;
-  options.env = {{"RENKEI_SERVER", server}};
+  options.env = {{"RENKEI_SERVER", server}, {"RENKEI_TOKEN", token}, {"HOME", cwd}};
   options.cwd = cwd;
   return RunBinary(RENKEI_IMPORT_BINARY, args, options);
 }
@@ -33,11 +35,11 @@ TEST(RenkeiImportTest, ImportsAMemberListAndWritesTheReportAndReviewFiles) {
   TestServer server;
   v1::Network network;
   network.set_display_name("いちのせき工業懇話会");
-  ASSERT_TRUE(server.server().store().Create(&network, "").ok());
+  ASSERT_TRUE(server.server().store().Create(&network, "", store::Actor::System()).ok());
   TempDir dir;
   const ImportRun run = Import(absl::StrCat("127.0.0.1:", server.port()),
                          {"members", kList, "--network", network.name(), "--report", "report.csv"},
-                         dir.path());
+                         dir.path(), server.admin_token());
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("done: 59 rows read"));
   EXPECT_THAT(run.out, HasSubstr("report: report.csv"));

@@ -32,7 +32,7 @@ class ProfileCacheTest : public ::testing::Test {
     organization.set_kind(v1::ORGANIZATION_KIND_COMPANY);
     organization.set_display_name(name);
     records::PrepareForCreate(&organization);
-    EXPECT_TRUE(store_->Create(&organization, "").ok());
+    EXPECT_TRUE(store_->Create(&organization, "", store::Actor::System()).ok());
     return std::stoull(organization.name().substr(std::string("organizations/").size()));
   }
 
@@ -66,9 +66,11 @@ TEST_F(ProfileCacheTest, FollowsCreatesUpdatesAndDeletesBetweenImports) {
                                  "株式会社アイテックス一関");
                              return absl::OkStatus();
                            },
-                           &updated)
+                           &updated, store::Actor::System())
                   .ok());
-  ASSERT_TRUE(store_->Delete(absl::StrCat("organizations/", denshi), "", false).ok());
+  ASSERT_TRUE(
+      store_->Delete(absl::StrCat("organizations/", denshi), "", false, store::Actor::System())
+          .ok());
   const uint64_t kibi = Create("株式会社厳美電子");
 
   std::unique_ptr<resolve::Resolver> second = Filled(cache);

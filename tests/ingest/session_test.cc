@@ -114,14 +114,14 @@ class SessionTest : public ::testing::Test {
     v1::Network network;
     network.set_display_name(display_name);
     records::PrepareForCreate(&network);
-    EXPECT_OK(store_->Create(&network, ""));
+    EXPECT_OK(store_->Create(&network, "", store::Actor::System()));
     return network.name();
   }
 
   std::string CreateOrganization(v1::Organization organization) {
     organization.set_kind(v1::ORGANIZATION_KIND_COMPANY);
     records::PrepareForCreate(&organization);
-    EXPECT_OK(store_->Create(&organization, ""));
+    EXPECT_OK(store_->Create(&organization, "", store::Actor::System()));
     return organization.name();
   }
 

@@ -51,6 +51,22 @@ class Server:
         return self.process.wait(timeout=30)
 
 
+def bearer_channel(address, token):
+    """A channel whose every call carries "authorization: Bearer <token>"."""
+    class Bearer(grpc.UnaryUnaryClientInterceptor, grpc.UnaryStreamClientInterceptor):
+        def _add(self, details):
+            metadata = list(details.metadata or []) + [("authorization", "Bearer " + token)]
+            return details._replace(metadata=metadata)
+
+        def intercept_unary_unary(self, continuation, details, request):
+            return continuation(self._add(details), request)
+
+        def intercept_unary_stream(self, continuation, details, request):
+            return continuation(self._add(details), request)
+
+    return grpc.intercept_channel(grpc.insecure_channel(address), Bearer())
+
+
 class ClientTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -63,8 +79,11 @@ class ClientTest(unittest.TestCase):
                                network_pb2_grpc, organization_pb2, organization_pb2_grpc)
         pb = argparse.Namespace(**{name: value for name, value in locals().items()
                                    if name.endswith("_pb2") or name.endswith("_grpc")})
-        cls.server = Server(os.path.join(cls.tmp, "data"))
-        cls.channel = grpc.insecure_channel(cls.server.address)
+        data = os.path.join(cls.tmp, "data")
+        cls.server = Server(data)
+        with open(os.path.join(data, "admin.token")) as token_file:
+            cls.token = token_file.read().strip()
+        cls.channel = bearer_channel(cls.server.address, cls.token)
         cls.organizations = pb.organization_pb2_grpc.OrganizationServiceStub(cls.channel)
         cls.networks = pb.network_pb2_grpc.NetworkServiceStub(cls.channel)
         cls.changes = pb.change_pb2_grpc.ChangeServiceStub(cls.channel)
@@ -83,6 +102,14 @@ class ClientTest(unittest.TestCase):
             pb.organization_pb2.CreateOrganizationRequest(organization=organization,
                                                           request_id=request_id),
             timeout=10)
+
+    def test_0_a_call_without_a_token_is_unauthenticated(self):
+        with grpc.insecure_channel(self.server.address) as anonymous:
+            stub = pb.organization_pb2_grpc.OrganizationServiceStub(anonymous)
+            with self.assertRaises(grpc.RpcError) as raised:
+                stub.ListOrganizations(pb.organization_pb2.ListOrganizationsRequest(), timeout=10)
+        self.assertEqual(raised.exception.code(), grpc.StatusCode.UNAUTHENTICATED)
+        self.assertIn("organizations.read", raised.exception.details())
 
     def test_1_create_get_and_list_with_a_filter(self):
         created = self.create_company("株式会社一関精工", "千厩", request_id="city-web/1")
@@ -126,8 +153,12 @@ class ClientTest(unittest.TestCase):
             pb.change_pb2.WatchChangesRequest(since_revision=0, stop_at_head=True), timeout=10))
         self.assertGreaterEqual(len(history), 2)
         self.assertEqual([c.revision for c in history], list(range(1, len(history) + 1)))
-        self.assertEqual(history[0].WhichOneof("record"), "organization")
-        self.assertEqual(history[0].kind, pb.change_pb2.CHANGE_KIND_CREATED)
+        # A new server's first changes are its first administrator and token.
+        self.assertEqual(history[0].WhichOneof("record"), "user")
+        self.assertEqual(history[0].user.password_hash, "")
+        self.assertEqual(history[2].WhichOneof("record"), "organization")
+        self.assertEqual(history[2].kind, pb.change_pb2.CHANGE_KIND_CREATED)
+        self.assertEqual(history[2].actor.username, "admin")
 
         # Follow from the head: a change made now arrives on the stream.
         head = history[-1].revision

@@ -10,6 +10,7 @@
 
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
+#include "absl/strings/str_cat.h"
 #include "renkei/v1/change.grpc.pb.h"
 #include "renkei/v1/organization.grpc.pb.h"
 #include "renkei/v1/system.grpc.pb.h"
@@ -21,8 +22,8 @@ namespace {
 
 using ::testing::HasSubstr;
 
-std::shared_ptr<grpc::Channel> Connect(const ServerProcess& server) {
-  return grpc::CreateChannel(server.address(), grpc::InsecureChannelCredentials());
+std::shared_ptr<grpc::Channel> Connect(const ServerProcess& server, std::string data_dir = "") {
+  return server.AdminChannel(std::move(data_dir));
 }
 
 TEST(RenkeiServerTest, LogsWhatItOpenedAndWhereItListensAndStopsOnSigterm) {
@@ -44,8 +45,13 @@ TEST(RenkeiServerTest, StopsCleanlyOnSigintWithAStreamOpen) {
   ASSERT_TRUE(server.Start()) << server.log();
   auto channel = Connect(server);
   auto changes = renkei::v1::ChangeService::NewStub(channel);
+  // From the head: a new server's head is its first administrator's records.
+  renkei::v1::ServerInfo info;
+  ASSERT_OK(renkei::v1::SystemService::NewStub(channel)->GetServerInfo(
+      Context().get(), renkei::v1::GetServerInfoRequest(), &info));
   grpc::ClientContext context;
   renkei::v1::WatchChangesRequest request;
+  request.set_since_revision(info.revision());
   auto reader = changes->WatchChanges(&context, request);
   // The follower waits for changes while the server is told to stop.
   std::thread follower([&] {
@@ -62,7 +68,8 @@ TEST(RenkeiServerTest, StopsCleanlyOnSigintWithAStreamOpen) {
   // The follower is told where to resume.
   const grpc::Status finished = reader->Finish();
   EXPECT_EQ(finished.error_code(), grpc::StatusCode::UNAVAILABLE);
-  EXPECT_THAT(finished.error_message(), HasSubstr("resume from revision 0"));
+  EXPECT_THAT(finished.error_message(),
+              HasSubstr(absl::StrCat("resume from revision ", info.revision())));
 }
 
 TEST(RenkeiServerTest, AnswersStandardHealthChecks) {
@@ -131,7 +138,7 @@ TEST(RenkeiServerTest, TakesTheDataDirectoryFromTheEnvironment) {
   unsetenv("RENKEI_DATA_DIR");
   ASSERT_TRUE(started) << server.log();
   EXPECT_THAT(server.log(), HasSubstr("opening data directory " + from_env));
-  auto system = renkei::v1::SystemService::NewStub(Connect(server));
+  auto system = renkei::v1::SystemService::NewStub(Connect(server, from_env));
   renkei::v1::ServerInfo info;
   EXPECT_OK(system->GetServerInfo(Context().get(), renkei::v1::GetServerInfoRequest(), &info));
 }

@@ -22,7 +22,10 @@ namespace renkei::testing {
 
 class ApiTest : public ::testing::Test {
  protected:
-  ApiTest() { Connect(); }
+  ApiTest() {
+    Connect();
+    base_revision_ = Revision();
+  }
 
   void Connect();
   void Restart() {
@@ -50,6 +53,8 @@ class ApiTest : public ::testing::Test {
   int64_t Revision();
 
   TestServer server_;
+  // The revision of a new server: its first administrator's user and token.
+  int64_t base_revision_ = 0;
   std::unique_ptr<v1::OrganizationService::Stub> organizations_;
   std::unique_ptr<v1::PersonService::Stub> people_;
   std::unique_ptr<v1::SeedService::Stub> seeds_;

@@ -42,9 +42,11 @@ TEST_F(ChangeServiceTest, EveryMutationInCommitOrderAndResumable) {
   v1::DeleteResponse deleted;
   ASSERT_OK(organizations_->DeleteOrganization(Context().get(), remove, &deleted));
 
-  std::vector<v1::Change> all = ReadToHead(0);
+  std::vector<v1::Change> all = ReadToHead(base_revision_);
   ASSERT_EQ(all.size(), 5u);
-  for (size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i].revision(), int64_t(i + 1));
+  for (size_t i = 0; i < all.size(); ++i) {
+    EXPECT_EQ(all[i].revision(), base_revision_ + int64_t(i + 1));
+  }
   EXPECT_EQ(all[0].kind(), v1::CHANGE_KIND_CREATED);
   EXPECT_EQ(all[0].organization().display_name(), "株式会社一関精工");
   EXPECT_EQ(all[1].person().name(), p.name());
@@ -56,21 +58,21 @@ TEST_F(ChangeServiceTest, EveryMutationInCommitOrderAndResumable) {
   EXPECT_EQ(all[4].name(), p.name());
   EXPECT_EQ(all[4].person().display_name(), "佐藤 一郎");  // the state before
 
-  std::vector<v1::Change> resumed = ReadToHead(3);
+  std::vector<v1::Change> resumed = ReadToHead(base_revision_ + 3);
   ASSERT_EQ(resumed.size(), 2u);
-  EXPECT_EQ(resumed[0].revision(), 4);
+  EXPECT_EQ(resumed[0].revision(), base_revision_ + 4);
   std::vector<v1::Change> people = ReadToHead(0, {"people"});
   ASSERT_EQ(people.size(), 2u);
   EXPECT_EQ(people[0].name(), p.name());
 
   // The log survives a restart.
   Restart();
-  EXPECT_EQ(ReadToHead(0).size(), 5u);
+  EXPECT_EQ(ReadToHead(base_revision_).size(), 5u);
 }
 
 TEST_F(ChangeServiceTest, FollowsNewChangesAsTheyCommit) {
   v1::WatchChangesRequest request;
-  request.set_since_revision(0);
+  request.set_since_revision(base_revision_);
   grpc::ClientContext context;
   auto reader = changes_->WatchChanges(&context, request);
   std::thread writer([&] {

@@ -90,7 +90,7 @@ TEST_F(PersonServiceTest, OrganizationMustExist) {
   grpc::Status status = people_->CreatePerson(Context().get(), create, &created);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(FieldViolations(status)[0].first, "person.organization");
-  EXPECT_EQ(Revision(), 0);
+  EXPECT_EQ(Revision(), base_revision_);
 }
 
 }  // namespace

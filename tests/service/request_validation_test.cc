@@ -36,7 +36,7 @@ class RequestValidationTest : public ApiTest {
 
   // Nothing of the refused request may be on file.
   void ExpectNothingWritten() {
-    EXPECT_EQ(Revision(), 0);
+    EXPECT_EQ(Revision(), base_revision_);
     EXPECT_TRUE(ListOrganizationNames(v1::ListOrganizationsRequest()).empty());
   }
 };

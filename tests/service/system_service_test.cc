@@ -19,7 +19,7 @@ TEST_F(SystemServiceTest, ServerInfoCountsRecords) {
   ASSERT_OK(system_->GetServerInfo(Context().get(), v1::GetServerInfoRequest(), &info));
   EXPECT_EQ(info.record_counts().at("organizations"), 1);
   EXPECT_EQ(info.record_counts().at("seeds"), 0);
-  EXPECT_EQ(info.revision(), 3);
+  EXPECT_EQ(info.revision(), base_revision_ + 3);
   EXPECT_FALSE(info.version().empty());
   EXPECT_FALSE(info.sync_writes());
   v1::PingResponse pong;

@@ -40,7 +40,7 @@ class StoreTest : public ::testing::Test {
     const std::string name = record.name();  // memberships are named by the caller
     records::PrepareForCreate(&record);
     if constexpr (std::is_same_v<T, v1::Membership>) record.set_name(name);
-    absl::Status status = store_->Create(&record, request_id);
+    absl::Status status = store_->Create(&record, request_id, store::Actor::System());
     EXPECT_OK(status);
     return record;
   }
@@ -133,7 +133,7 @@ TEST_F(StoreTest, CorporateNumberIsUniqueAndNamesTheHolder) {
   v1::Organization b = a;
   b.set_display_name("一関精工（重複）");
   records::PrepareForCreate(&b);
-  absl::Status status = store_->Create(&b, "");
+  absl::Status status = store_->Create(&b, "", store::Actor::System());
   EXPECT_EQ(status.code(), absl::StatusCode::kAlreadyExists);
   EXPECT_NE(status.message().find("organizations/1"), absl::string_view::npos);
   EXPECT_EQ(FieldViolationsOf(status)[0].field, "corporate_number");
@@ -149,8 +149,8 @@ TEST_F(StoreTest, CorporateNumberIsUniqueAndNamesTheHolder) {
         static_cast<v1::Organization*>(m)->clear_corporate_number();
         return absl::OkStatus();
       },
-      &updated));
-  EXPECT_OK(store_->Create(&b, ""));
+      &updated, store::Actor::System()));
+  EXPECT_OK(store_->Create(&b, "", store::Actor::System()));
   found = store_->Lookup(CorporateNumberKey("7000012050002"));
   ASSERT_OK(found);
   EXPECT_EQ(*found, b.name());
@@ -170,7 +170,7 @@ TEST_F(StoreTest, ExternalIdsAreUniquePerKindAndLookedUp) {
   EXPECT_FALSE(store_->Lookup(ExternalIdKey(Kind::kPerson, "fujisawa-club/member-no", "23")).ok());
   v1::Organization b = a;
   records::PrepareForCreate(&b);
-  absl::Status status = store_->Create(&b, "");
+  absl::Status status = store_->Create(&b, "", store::Actor::System());
   EXPECT_EQ(status.code(), absl::StatusCode::kAlreadyExists);
   EXPECT_EQ(FieldViolationsOf(status)[0].field, "external_ids[0]");
 }
@@ -182,7 +182,7 @@ TEST_F(StoreTest, ReferenceToMissingRecordIsInvalidAndNothingIsWritten) {
   p.set_display_name("佐藤 花子");
   p.set_organization("organizations/42");
   records::PrepareForCreate(&p);
-  absl::Status status = store_->Create(&p, "");
+  absl::Status status = store_->Create(&p, "", store::Actor::System());
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FieldViolationsOf(status)[0].field, "organization");
   EXPECT_NE(status.message().find("organizations/42 does not exist"), absl::string_view::npos);
@@ -202,11 +202,11 @@ TEST_F(StoreTest, IndexesFollowUpdatesAndDeletes) {
         static_cast<v1::Organization*>(m)->mutable_address()->set_district("大東");
         return absl::OkStatus();
       },
-      &updated));
+      &updated, store::Actor::System()));
   EXPECT_THAT(ListNames(Query(Kind::kOrganization, {OrganizationsInDistrict("千厩")})), IsEmpty());
   EXPECT_THAT(ListNames(Query(Kind::kOrganization, {OrganizationsInDistrict("大東")})),
               ElementsAre("organizations/1", "organizations/2"));
-  ASSERT_OK(store_->Delete(a.name(), "", false));
+  ASSERT_OK(store_->Delete(a.name(), "", false, store::Actor::System()));
   EXPECT_THAT(ListNames(Query(Kind::kOrganization, {OrganizationsInDistrict("大東")})),
               ElementsAre("organizations/2"));
   ListRequest by_name = Query(Kind::kOrganization);
@@ -300,7 +300,7 @@ TEST_F(StoreTest, DeleteRefusedWhileReferredToNamesTheReferrers) {
   v1::Organization kosen = Company("一関工業高等専門学校");
   v1::Person p = Researcher(kosen.name(), "佐藤 一郎");
   const int64_t before = store_->revision();
-  absl::StatusOr<DeleteResult> refused = store_->Delete(kosen.name(), "", false);
+  absl::StatusOr<DeleteResult> refused = store_->Delete(kosen.name(), "", false, store::Actor::System());
   EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_NE(refused.status().message().find(p.name()), absl::string_view::npos);
   EXPECT_EQ(store_->revision(), before);
@@ -338,7 +338,7 @@ TEST_F(StoreTest, CascadeDeletesOwnedRecordsAndUnlinksOthers) {
   m.set_organization(company.name());
   m = Create(m);
 
-  absl::StatusOr<DeleteResult> result = store_->Delete(kosen.name(), "", true);
+  absl::StatusOr<DeleteResult> result = store_->Delete(kosen.name(), "", true, store::Actor::System());
   ASSERT_OK(result);
   EXPECT_THAT(result->deleted,
               UnorderedElementsAre(kosen.name(), researcher.name(), seed.name()));
@@ -359,9 +359,9 @@ TEST_F(StoreTest, CascadeDeletesOwnedRecordsAndUnlinksOthers) {
   EXPECT_THAT(ListNames(Query(Kind::kCollaboration, {CollaborationsFromSeed(1)})), IsEmpty());
   EXPECT_THAT(ListNames(Query(Kind::kNetwork, {NetworksWithSecretariat(1)})), IsEmpty());
   // The company can now be deleted only with its membership.
-  EXPECT_EQ(store_->Delete(company.name(), "", false).status().code(),
+  EXPECT_EQ(store_->Delete(company.name(), "", false, store::Actor::System()).status().code(),
             absl::StatusCode::kFailedPrecondition);
-  result = store_->Delete(company.name(), "", true);
+  result = store_->Delete(company.name(), "", true, store::Actor::System());
   ASSERT_OK(result);
   EXPECT_THAT(result->deleted, UnorderedElementsAre(company.name(), m.name()));
   EXPECT_EQ(store_->Counter(CurrentMembersCounter(1)), 0);
@@ -376,7 +376,7 @@ TEST_F(StoreTest, StaleEtagIsAbortedAndChangesNothing) {
         static_cast<v1::Organization*>(m)->set_employees(10);
         return absl::OkStatus();
       },
-      &updated));
+      &updated, store::Actor::System()));
   EXPECT_NE(updated.etag(), a.etag());
   const int64_t revision = store_->revision();
   absl::Status stale = store_->Update(
@@ -385,13 +385,13 @@ TEST_F(StoreTest, StaleEtagIsAbortedAndChangesNothing) {
         static_cast<v1::Organization*>(m)->set_employees(99);
         return absl::OkStatus();
       },
-      &updated);
+      &updated, store::Actor::System());
   EXPECT_EQ(stale.code(), absl::StatusCode::kAborted);
   EXPECT_EQ(store_->revision(), revision);
   v1::Organization read;
   ASSERT_OK(store_->Get(a.name(), &read));
   EXPECT_EQ(read.employees(), 10);
-  EXPECT_EQ(store_->Delete(a.name(), a.etag(), false).status().code(),
+  EXPECT_EQ(store_->Delete(a.name(), a.etag(), false, store::Actor::System()).status().code(),
             absl::StatusCode::kAborted);
 }
 
@@ -405,7 +405,7 @@ TEST_F(StoreTest, UpdateThatChangesNothingWritesNothing) {
         static_cast<v1::Organization*>(m)->set_display_name("株式会社一関精工");
         return absl::OkStatus();
       },
-      &updated));
+      &updated, store::Actor::System()));
   EXPECT_EQ(store_->revision(), revision);
   EXPECT_EQ(updated.etag(), a.etag());
 }
@@ -418,13 +418,13 @@ TEST_F(StoreTest, RequestIdReturnsTheFirstResultAcrossRestarts) {
   v1::Organization again;
   again.set_kind(v1::ORGANIZATION_KIND_COMPANY);
   again.set_display_name("株式会社一関精工");
-  ASSERT_OK(store_->Create(&again, "req-1"));
+  ASSERT_OK(store_->Create(&again, "req-1", store::Actor::System()));
   EXPECT_EQ(again.name(), first.name());
   Reopen();
   v1::Organization third;
   third.set_kind(v1::ORGANIZATION_KIND_COMPANY);
   third.set_display_name("株式会社一関精工");
-  ASSERT_OK(store_->Create(&third, "req-1"));
+  ASSERT_OK(store_->Create(&third, "req-1", store::Actor::System()));
   EXPECT_EQ(third.name(), first.name());
   EXPECT_EQ(store_->Counter(RecordCounter(Kind::kOrganization)), 1);
 }
@@ -432,7 +432,7 @@ TEST_F(StoreTest, RequestIdReturnsTheFirstResultAcrossRestarts) {
 TEST_F(StoreTest, RestartKeepsRecordsIdsAndTheChangeLog) {
   Company("株式会社一関精工");
   v1::Organization b = Company("株式会社大東電子");
-  ASSERT_OK(store_->Delete(b.name(), "", false));
+  ASSERT_OK(store_->Delete(b.name(), "", false, store::Actor::System()));
   const int64_t revision = store_->revision();
   Reopen();
   EXPECT_EQ(store_->revision(), revision);
@@ -469,7 +469,7 @@ TEST_F(StoreTest, CountersFollowMemberships) {
         static_cast<v1::Membership*>(m)->mutable_until()->set_year(2025);
         return absl::OkStatus();
       },
-      &ended));
+      &ended, store::Actor::System()));
   EXPECT_EQ(store_->Counter(CurrentMembersCounter(1)), 1);
   EXPECT_THAT(ListNames(Query(Kind::kOrganization, {CurrentMembersOf(1)})),
               ElementsAre("organizations/1"));
@@ -484,7 +484,7 @@ TEST_F(StoreTest, CountersFollowMemberships) {
   twice.set_organization(a.name());
   records::PrepareForCreate(&twice);
   twice.set_name("networks/1/memberships/1");
-  EXPECT_EQ(store_->Create(&twice, "").code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(store_->Create(&twice, "", store::Actor::System()).code(), absl::StatusCode::kAlreadyExists);
 }
 
 }  // namespace

@@ -71,7 +71,7 @@ class EventStreamReader {
   std::optional<ServerSentEvent> Next(absl::Duration timeout = absl::Seconds(10));
   bool ended() const { return ended_; }
   int comments() const { return comments_; }  // comment lines skipped so far
-  void Close();  // goes away
+  void Close();                               // goes away
 
  private:
   struct Stream;

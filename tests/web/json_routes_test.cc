@@ -62,7 +62,19 @@ const std::map<std::string, std::vector<std::string>> kRoutesByTest = {
      {"GET /v1/system:ping", "GET /v1/system/info", "GET /v1/indicators",
       "POST /v1/thesaurus:reload"}},
     {"Changes", {"GET /v1/changes"}},
+    {"Access",
+     {"POST /v1/access:login", "GET /v1/access:whoAmI", "POST /v1/access:changePassword",
+      "POST /v1/access:logout"}},
+    {"Admin",
+     {"POST /v1/users", "GET /v1/{name=users/*}", "GET /v1/users:lookup", "GET /v1/users",
+      "PATCH /v1/{user.name=users/*}", "POST /v1/{name=users/*}:setPassword",
+      "POST /v1/{user=users/*}/tokens", "GET /v1/tokens", "POST /v1/{name=tokens/*}:revoke",
+      "GET /v1/auditEvents"}},
 };
+
+// No Authorization header: an anonymous call.
+const Headers kAnonymous = {{"Authorization", ""}};
+Headers Bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
 
 class JsonRoutesTest : public WebTest {
  protected:
@@ -388,7 +400,8 @@ TEST_F(JsonRoutesTest, SystemIndicatorsAndThesaurus) {
 TEST_F(JsonRoutesTest, Changes) {
   const int64_t head = Revision();
   EventStreamReader events(http_port(),
-                           absl::StrCat("/v1/changes?stopAtHead=true&sinceRevision=", head - 3));
+                           absl::StrCat("/v1/changes?stopAtHead=true&sinceRevision=", head - 3),
+                           WithToken());
   called_.insert("GET /v1/changes");
   EXPECT_EQ(events.head().status, 200);
   EXPECT_EQ(events.head().Header("Content-Type"), "text/event-stream; charset=utf-8");
@@ -401,6 +414,93 @@ TEST_F(JsonRoutesTest, Changes) {
   EXPECT_EQ(ids, (std::vector<std::string>{absl::StrCat(head - 2), absl::StrCat(head - 1),
                                            absl::StrCat(head)}));
   ExpectCalled("Changes");
+}
+
+TEST_F(JsonRoutesTest, Access) {
+  // The demo coordinator signs in over JSON.
+  const HttpReply login =
+      Send("POST", "/v1/access:login",
+           R"({"username": "coordinator", "password": "coordinator-demo"})", kAnonymous);
+  std::unique_ptr<Message> session = Parse(login, "renkei.v1.LoginResponse");
+  const std::string token = StringField(*session, "token");
+  ASSERT_FALSE(token.empty());
+  const HttpReply who = Get("/v1/access:whoAmI", Bearer(token));
+  EXPECT_THAT(who.body, HasSubstr(R"("username":"coordinator")"));
+  EXPECT_THAT(who.body, HasSubstr(R"("role":"ROLE_COORDINATOR")"));
+  // A new password works, the old one no longer does.
+  EXPECT_EQ(
+      Send("POST", "/v1/access:changePassword",
+           R"({"currentPassword": "coordinator-demo", "newPassword": "coordinator-2026-web"})",
+           Bearer(token))
+          .status,
+      200);
+  EXPECT_EQ(Send("POST", "/v1/access:login",
+                 R"({"username": "coordinator", "password": "coordinator-2026-web"})", kAnonymous)
+                .status,
+            200);
+  const HttpReply old =
+      Send("POST", "/v1/access:login",
+           R"({"username": "coordinator", "password": "coordinator-demo"})", kAnonymous);
+  EXPECT_EQ(ErrorOf(old).status, "UNAUTHENTICATED");
+  // After logout the session token is refused.
+  EXPECT_EQ(Send("POST", "/v1/access:logout", "", Bearer(token)).status, 200);
+  const HttpReply gone = Get("/v1/access:whoAmI", Bearer(token));
+  EXPECT_EQ(gone.status, 401);
+  EXPECT_EQ(ErrorOf(gone).status, "UNAUTHENTICATED");
+  ExpectCalled("Access");
+}
+
+TEST_F(JsonRoutesTest, Admin) {
+  const HttpReply created = Send(
+      "POST", "/v1/users",
+      R"({"user": {"username": "web-test", "displayName": "ウェブ 試験", "role": "ROLE_READER"},
+          "password": "web-test-password"})",
+      {});
+  std::unique_ptr<Message> user = Parse(created, "renkei.v1.User");
+  const std::string name = StringField(*user, "name");
+  ASSERT_THAT(name, StartsWith("users/"));
+  EXPECT_THAT(created.body, ::testing::Not(HasSubstr("passwordHash")));
+  const std::string by_name = absl::StrCat(R"({"name": ")", name, R"("})");
+  ExpectSameAsGrpc(Get("/v1/" + name), "renkei.v1.AdminService.GetUser", by_name);
+  ExpectSameAsGrpc(Get("/v1/users:lookup?username=web-test"), "renkei.v1.AdminService.GetUser",
+                   by_name);
+  ExpectSameAsGrpc(Get("/v1/users?role=ROLE_READER"), "renkei.v1.AdminService.ListUsers",
+                   R"({"role": "ROLE_READER"})");
+  EXPECT_EQ(Send("PATCH", absl::StrCat("/v1/", name, "?updateMask=displayName"),
+                 absl::StrCat(R"({"displayName": "試験 変更", "etag": ")",
+                              StringField(*user, "etag"), R"("})"),
+                 {})
+                .status,
+            200);
+  EXPECT_EQ(GrpcField("renkei.v1.AdminService.GetUser", by_name, "display_name"), "試験 変更");
+  EXPECT_EQ(Send("POST", absl::StrCat("/v1/", name, ":setPassword"),
+                 R"({"password": "another-password-1"})", {})
+                .status,
+            200);
+  EXPECT_EQ(Send("POST", "/v1/access:login",
+                 R"({"username": "web-test", "password": "another-password-1"})", kAnonymous)
+                .status,
+            200);
+  // A token for the user works until it is revoked.
+  std::unique_ptr<Message> made =
+      Parse(Send("POST", absl::StrCat("/v1/", name, "/tokens"), R"({"description": "試験"})", {}),
+            "renkei.v1.CreatedToken");
+  const std::string secret = StringField(*made, "token");
+  const Message& record =
+      made->GetReflection()->GetMessage(*made, made->GetDescriptor()->FindFieldByName("record"));
+  const std::string token_name = StringField(record, "name");
+  EXPECT_THAT(Get("/v1/access:whoAmI", Bearer(secret)).body, HasSubstr(R"("username":"web-test")"));
+  ExpectSameAsGrpc(Get("/v1/tokens?user=" + name), "renkei.v1.AdminService.ListTokens",
+                   absl::StrCat(R"({"user": ")", name, R"("})"));
+  EXPECT_EQ(Send("POST", absl::StrCat("/v1/", token_name, ":revoke"), "", {}).status, 200);
+  EXPECT_EQ(Get("/v1/access:whoAmI", Bearer(secret)).status, 401);
+  // The audit trail says who revoked it and that it came over JSON.
+  const HttpReply audit = Get("/v1/auditEvents?record=" + token_name);
+  EXPECT_THAT(audit.body, HasSubstr(R"("event":"token_revoked")"));
+  EXPECT_THAT(audit.body, HasSubstr(R"("interface":"json")"));
+  ExpectSameAsGrpc(audit, "renkei.v1.AdminService.ListAuditEvents",
+                   absl::StrCat(R"({"record": ")", token_name, R"("})"));
+  ExpectCalled("Admin");
 }
 
 }  // namespace

@@ -149,6 +149,9 @@ class NginxTest(unittest.TestCase):
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_for_port(cls.ports["tls"], cls.nginx, "nginx")
         cls.tls = ssl.create_default_context(cafile=cls.cert)
+        # The first administrator's token, written on the first start.
+        with open(os.path.join(cls.tmp, "data", "admin.token"), encoding="ascii") as f:
+            cls.token = f.read().strip()
 
     @classmethod
     def tearDownClass(cls):
@@ -164,13 +167,15 @@ class NginxTest(unittest.TestCase):
     def https(self, path, method="GET", body=None, headers=None):
         connection = http.client.HTTPSConnection("127.0.0.1", self.ports["tls"],
                                                  context=self.tls, timeout=30)
-        connection.request(method, path, body=body, headers=headers or {})
+        headers = dict(headers or {})
+        headers.setdefault("Authorization", f"Bearer {self.token}")
+        connection.request(method, path, body=body, headers=headers)
         return connection, connection.getresponse()
 
     def direct(self, path):
         connection = http.client.HTTPConnection("127.0.0.1", self.ports["http"], timeout=30)
         try:
-            connection.request("GET", path)
+            connection.request("GET", path, headers={"Authorization": f"Bearer {self.token}"})
             return connection.getresponse().read()
         finally:
             connection.close()
@@ -189,6 +194,10 @@ class NginxTest(unittest.TestCase):
         connection, response = self.https("/v1/organizations/999999")
         error = json.loads(response.read())["error"]
         self.assertEqual((response.status, error["status"]), (404, "NOT_FOUND"))
+        connection.close()
+        connection, response = self.https("/v1/needs", headers={"Authorization": ""})
+        error = json.loads(response.read())["error"]
+        self.assertEqual((response.status, error["status"]), (401, "UNAUTHENTICATED"))
         connection.close()
         connection, response = self.https("/")
         self.assertIn("準備中", response.read().decode("utf-8"))
@@ -242,7 +251,8 @@ class NginxTest(unittest.TestCase):
         with grpc.secure_channel(f"localhost:{self.ports['tls']}", credentials) as channel:
             stub = organization_pb2_grpc.OrganizationServiceStub(channel)
             organization = stub.GetOrganization(
-                organization_pb2.GetOrganizationRequest(name="organizations/7"), timeout=30)
+                organization_pb2.GetOrganizationRequest(name="organizations/7"), timeout=30,
+                metadata=[("authorization", f"Bearer {self.token}")])
         self.assertEqual(organization.name, "organizations/7")
 
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
 #include "tests/test_util.h"
@@ -61,9 +62,17 @@ WebTest::WebTest(std::function<void(ServerOptions&)> configure)
       }),
       http_(std::make_unique<HttpClient>(server_.http_port())) {}
 
+Headers WebTest::WithToken(Headers headers) const {
+  for (const auto& [name, value] : headers) {
+    if (absl::EqualsIgnoreCase(name, "authorization")) return headers;
+  }
+  headers.emplace_back("Authorization", "Bearer " + server_.admin_token());
+  return headers;
+}
+
 HttpReply WebTest::Send(const std::string& method, const std::string& target,
                         const std::string& body, const Headers& headers) {
-  return http_->Send(method, target, body, headers);
+  return http_->Send(method, target, body, WithToken(headers));
 }
 
 std::unique_ptr<Message> WebTest::Parse(const HttpReply& reply, const std::string& type) {

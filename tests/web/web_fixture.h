@@ -31,11 +31,15 @@ class WebTest : public ::testing::Test {
   // `configure` may change the server's options further (limits …).
   explicit WebTest(std::function<void(ServerOptions&)> configure = nullptr);
 
+  // Requests carry the administrator's token unless `headers` have an
+  // Authorization of their own (the suites test the HTTP side, not access).
   HttpReply Get(const std::string& target, const Headers& headers = {}) {
     return Send("GET", target, "", headers);
   }
   virtual HttpReply Send(const std::string& method, const std::string& target,
                          const std::string& body = "", const Headers& headers = {});
+  // `headers` with the administrator's token added.
+  Headers WithToken(Headers headers = {}) const;
 
   // The body of a 200 reply as a message of `type` ("renkei.v1.Seed");
   // fails the test (and returns an empty message) otherwise.

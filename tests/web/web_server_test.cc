@@ -22,7 +22,20 @@ using ::testing::StartsWith;
 constexpr char kCompany[] =
     R"({"kind": "ORGANIZATION_KIND_COMPANY", "displayName": "限界試験株式会社"})";
 
-class WebServerTest : public WebTest {};
+class WebServerTest : public WebTest {
+ protected:
+  // A string field of the JSON `body`, read as a message of `type`.
+  std::string GrpcFieldOf(const std::string& body, const std::string& type,
+                          const std::string& field) {
+    HttpReply reply;
+    reply.status = 200;
+    reply.headers = {{"Content-Type", "application/json; charset=utf-8"}};
+    reply.body = body;
+    std::unique_ptr<google::protobuf::Message> message = Parse(reply, type);
+    return message->GetReflection()->GetString(*message,
+                                               message->GetDescriptor()->FindFieldByName(field));
+  }
+};
 
 TEST_F(WebServerTest, KeepAliveServesManyRequestsOnOneConnection) {
   for (int i = 0; i < 5; ++i) {
@@ -62,6 +75,28 @@ TEST_F(WebServerTest, ErrorsOfTheRequestAreJsonAndWriteNothing) {
     }
   }
   EXPECT_EQ(Revision(), revision);
+}
+
+TEST_F(WebServerTest, AccessRulesApplyToJsonCalls) {
+  // No token: anonymous, refused where the method needs a role.
+  const HttpReply anonymous = Get("/v1/needs", {{"Authorization", ""}});
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_EQ(ErrorOf(anonymous).status, "UNAUTHENTICATED");
+  EXPECT_EQ(Get("/v1/needs", {{"Authorization", "Bearer rk_not-a-token"}}).status, 401);
+  // A company user cannot open another company's coordinators-only need
+  // (docs/access.md: needs/2 of 須川電子), and the denial is recorded as a
+  // JSON call from this client's address.
+  const HttpReply login =
+      Send("POST", "/v1/access:login",
+           R"({"username": "iwai-kasei", "password": "iwai-kasei-demo"})", {{"Authorization", ""}});
+  const std::string token = GrpcFieldOf(login.body, "renkei.v1.LoginResponse", "token");
+  ASSERT_FALSE(token.empty()) << login.body;
+  const HttpReply hidden = Get("/v1/needs/2", {{"Authorization", "Bearer " + token}});
+  EXPECT_NE(hidden.status, 200) << hidden.body;
+  EXPECT_THAT(hidden.body, Not(HasSubstr("needs/2\",")));
+  const HttpReply audit = Get("/v1/auditEvents?user=iwai-kasei");
+  EXPECT_THAT(audit.body, HasSubstr(R"("interface":"json")"));
+  EXPECT_THAT(audit.body, HasSubstr(R"("peer":"127.0.0.1:)"));
 }
 
 TEST_F(WebServerTest, WrongMethodIs405WithAllow) {
@@ -121,8 +156,8 @@ TEST_F(WebServerTest, LargeBodyUnderTheLimitReachesTheService) {
 TEST_F(WebServerTest, RequestOverWhatACallCarriesIs413) {
   // Under the 8 MiB body limit, over gRPC's 4 MiB message: not a 429.
   const int64_t revision = Revision();
-  const std::string body = absl::StrCat(R"({"displayName": "x", "description": ")",
-                                        std::string(5 << 20, 'a'), "\"}");
+  const std::string body =
+      absl::StrCat(R"({"displayName": "x", "description": ")", std::string(5 << 20, 'a'), "\"}");
   const HttpReply reply = Send("POST", "/v1/organizations", body);
   EXPECT_EQ(reply.status, 413);
   EXPECT_THAT(ErrorOf(reply).message, HasSubstr("a call carries at most 4194304"));
@@ -141,7 +176,7 @@ class SmallLimitsTest : public WebTest {
 };
 
 TEST_F(SmallLimitsTest, QuietEventStreamGetsHeartbeats) {
-  EventStreamReader events(http_port(), "/v1/changes?sinceRevision=999999");
+  EventStreamReader events(http_port(), "/v1/changes?sinceRevision=999999", WithToken());
   ASSERT_EQ(events.head().status, 200);
   EXPECT_FALSE(events.Next(absl::Milliseconds(500)).has_value());
   EXPECT_FALSE(events.ended());
@@ -163,6 +198,9 @@ TEST_F(SmallLimitsTest, OversizedChunkedBodyIs413) {
   const std::string chunk(40 * 1024, 'a');
   std::string request =
       "POST /v1/organizations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Authorization: Bearer " +
+      server_.admin_token() +
+      "\r\n"
       "Transfer-Encoding: chunked\r\n\r\n";
   for (int i = 0; i < 3; ++i)
     absl::StrAppend(&request, absl::Hex(chunk.size()), "\r\n", chunk, "\r\n");
@@ -178,10 +216,10 @@ TEST_F(SmallLimitsTest, IdleConnectionClosesAfterTheHeaderTimeout) {
 
 TEST_F(SmallLimitsTest, ConnectionsOverTheLimitGet503) {
   HttpClient second(http_port());
-  ASSERT_EQ(second.Get("/v1/system:ping").status, 200);
+  ASSERT_EQ(second.Get("/v1/system:ping", WithToken()).status, 200);
   ASSERT_EQ(Get("/v1/system:ping").status, 200);
   HttpClient third(http_port());
-  const HttpReply refused = third.Get("/v1/system:ping");
+  const HttpReply refused = third.Get("/v1/system:ping", WithToken());
   EXPECT_EQ(refused.status, 503);
   EXPECT_EQ(refused.Header("Retry-After"), "5");
   EXPECT_EQ(ErrorOf(refused).status, "UNAVAILABLE");
@@ -190,21 +228,21 @@ TEST_F(SmallLimitsTest, ConnectionsOverTheLimitGet503) {
   HttpReply later;
   for (int i = 0; i < 50 && later.status != 200; ++i) {
     absl::SleepFor(absl::Milliseconds(20));
-    later = HttpClient(http_port()).Get("/v1/system:ping");
+    later = HttpClient(http_port()).Get("/v1/system:ping", WithToken());
   }
   EXPECT_EQ(later.status, 200);
 }
 
 TEST_F(SmallLimitsTest, ClosingAnEventStreamEndsItsCall) {
   // Its connection (and the call that holds it) must go for another to fit.
-  auto events = std::make_unique<EventStreamReader>(http_port(), "/v1/changes");
+  auto events = std::make_unique<EventStreamReader>(http_port(), "/v1/changes", WithToken());
   ASSERT_EQ(events->head().status, 200);
-  ASSERT_EQ(HttpClient(http_port()).Get("/v1/system:ping").status, 503);
+  ASSERT_EQ(HttpClient(http_port()).Get("/v1/system:ping", WithToken()).status, 503);
   events->Close();
   HttpReply later;
   for (int i = 0; i < 100 && later.status != 200; ++i) {
     absl::SleepFor(absl::Milliseconds(20));
-    later = HttpClient(http_port()).Get("/v1/system:ping");
+    later = HttpClient(http_port()).Get("/v1/system:ping", WithToken());
   }
   EXPECT_EQ(later.status, 200);
 }
@@ -214,7 +252,8 @@ TEST_F(WebServerTest, EventStreamFollowsNewChangesAndResumesWithLastEventId) {
   std::string last_id;
   {
     EventStreamReader events(
-        http_port(), absl::StrCat("/v1/changes?collections=organizations&sinceRevision=", head));
+        http_port(), absl::StrCat("/v1/changes?collections=organizations&sinceRevision=", head),
+        WithToken());
     ASSERT_EQ(events.head().status, 200);
     EXPECT_EQ(events.head().Header("X-Accel-Buffering"), "no");
     ASSERT_EQ(Send("POST", "/v1/organizations", kCompany).status, 200);
@@ -232,7 +271,7 @@ TEST_F(WebServerTest, EventStreamFollowsNewChangesAndResumesWithLastEventId) {
   // Reconnecting as an EventSource does: the same URL, Last-Event-ID.
   EventStreamReader resumed(
       http_port(), absl::StrCat("/v1/changes?collections=organizations&sinceRevision=", head),
-      {{"Last-Event-ID", last_id}});
+      WithToken({{"Last-Event-ID", last_id}}));
   std::optional<ServerSentEvent> next = resumed.Next();
   ASSERT_TRUE(next.has_value());
   EXPECT_EQ(next->id, absl::StrCat(head + 2));
@@ -240,15 +279,15 @@ TEST_F(WebServerTest, EventStreamFollowsNewChangesAndResumesWithLastEventId) {
 }
 
 TEST_F(WebServerTest, BadStreamRequestIsAJsonError) {
-  EventStreamReader events(http_port(), "/v1/changes?collections=widgets");
+  EventStreamReader events(http_port(), "/v1/changes?collections=widgets", WithToken());
   EXPECT_EQ(events.head().status, 400);
   EXPECT_EQ(ErrorOf(events.head()).violations.at(0).first, "collections[0]");
-  EventStreamReader negative(http_port(), "/v1/changes", {{"Last-Event-ID", "abc"}});
+  EventStreamReader negative(http_port(), "/v1/changes", WithToken({{"Last-Event-ID", "abc"}}));
   EXPECT_EQ(negative.head().status, 400);
 }
 
 TEST_F(WebServerTest, EventStreamEndsAtOnceWhenTheServerShutsDown) {
-  EventStreamReader events(http_port(), "/v1/changes?sinceRevision=999999");
+  EventStreamReader events(http_port(), "/v1/changes?sinceRevision=999999", WithToken());
   ASSERT_EQ(events.head().status, 200);
   const absl::Time start = absl::Now();
   server_.Stop();  // grace 2 s: the stream must not use it
@@ -334,7 +373,11 @@ TEST(WebServerShutdownTest, StopRightAfterAnAnswerBugCallOutlivedItsRegistration
   TestServer server(std::function<void(ServerOptions&)>(
       [](ServerOptions& options) { options.web.address = "127.0.0.1:0"; }));
   for (int i = 0; i < 30; ++i) {
-    ASSERT_EQ(HttpClient(server.http_port()).Get("/v1/system:ping").status, 200) << i;
+    ASSERT_EQ(HttpClient(server.http_port())
+                  .Get("/v1/system:ping", {{"Authorization", "Bearer " + server.admin_token()}})
+                  .status,
+              200)
+        << i;
     server.Restart();
   }
 }

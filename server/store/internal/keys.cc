@@ -105,6 +105,14 @@ std::string NextIdKey(Kind kind) {
   return absl::StrCat("next_id/", CollectionOf(kind));
 }
 
+std::string AuditEventPrefix() { return "a/"; }
+
+std::string AuditEventKey(uint64_t sequence) {
+  std::string key = AuditEventPrefix();
+  AppendBigEndian64(&key, sequence);
+  return key;
+}
+
 std::string CounterKey(absl::string_view name) { return absl::StrCat("c/", name); }
 
 std::string RequestKey(Kind kind, absl::string_view request_id) {

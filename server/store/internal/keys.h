@@ -59,12 +59,17 @@ enum class IndexId : uint8_t {
   kMembershipCurrentByOrganization = 72,
   kFeedbackSuggestion = 80,  // value: the suggested record's key
   kFeedbackNeed = 81,
+  kUserRole = 90,
+  kUserOrganization = 91,
+  kTokenUser = 100,
 };
 
 // Unique keys: one record per value.
 enum class UniqueId : uint8_t {
   kCorporateNumber = 1,
   kExternalId = 2,
+  kUsername = 3,
+  kTokenSecret = 4,  // value: the SHA-256 of the token, hex
 };
 
 // What a cascade delete does to a record that refers to the deleted one.
@@ -115,6 +120,10 @@ inline constexpr char kAnalyzerKey[] = "analyzer";  // the search index's analyz
 // indexed before is indexed again when it opens.
 inline constexpr int kTextIndexVersion = 2;
 std::string NextIdKey(Kind kind);
+// Security events of the audit trail: "a/" + be64 sequence →
+// renkei.v1.AuditEvent.
+std::string AuditEventPrefix();
+std::string AuditEventKey(uint64_t sequence);
 // Counters: "c/" + name, an int64 kept by the "add" merge operator.
 std::string CounterKey(absl::string_view name);
 

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/message.h"
+#include "renkei/v1/access.pb.h"
 #include "renkei/v1/collaboration.pb.h"
 #include "renkei/v1/match.pb.h"
 #include "renkei/v1/need.pb.h"
@@ -236,6 +237,22 @@ void Collect(Collector& c, const v1::Feedback& f) {
   if (!f.collaboration().empty()) c.Refer(f.collaboration(), "collaboration", OnDelete::kUnlink);
 }
 
+void Collect(Collector& c, const v1::User& u) {
+  c.Unique(UsernameKey(u.username()).key, "username");
+  c.Number(IndexId::kUserRole, u.role());
+  for (int i = 0; i < u.organizations_size(); ++i) {
+    c.IdIndex(IndexId::kUserOrganization, u.organizations(i));
+    c.Refer(u.organizations(i), absl::StrCat("organizations[", i, "]"), OnDelete::kUnlink);
+  }
+  if (!u.person().empty()) c.Refer(u.person(), "person", OnDelete::kUnlink);
+}
+
+void Collect(Collector& c, const v1::Token& t) {
+  c.Unique(TokenSecretKey(t.secret_hash()).key, "secret_hash");
+  c.IdIndex(IndexId::kTokenUser, t.user());
+  c.Refer(t.user(), "user", OnDelete::kCascade);
+}
+
 template <typename T>
 bool TryCollect(Collector& c, const google::protobuf::Message& record,
                 const ResourceName& name) {
@@ -257,12 +274,14 @@ bool TryCollect(Collector& c, const google::protobuf::Message& record,
   return true;
 }
 
-// Feedback has no external ids or names: its own, shorter path.
-bool TryCollectFeedback(Collector& c, const google::protobuf::Message& record,
-                        const ResourceName& name) {
-  const auto* feedback = dynamic_cast<const v1::Feedback*>(&record);
-  if (feedback == nullptr) return false;
-  Collect(c, *feedback);
+// Feedback, users and tokens have no external ids, names to search by or
+// search document: a shorter path.
+template <typename T>
+bool TryCollectPlain(Collector& c, const google::protobuf::Message& record,
+                     const ResourceName& name) {
+  const auto* typed = dynamic_cast<const T*>(&record);
+  if (typed == nullptr) return false;
+  Collect(c, *typed);
   c.Count(RecordCounter(name.kind));
   return true;
 }
@@ -284,7 +303,9 @@ RecordEntries EntriesOf(const google::protobuf::Message& record, const ResourceN
       TryCollect<v1::Seed>(c, record, name) || TryCollect<v1::Need>(c, record, name) ||
       TryCollect<v1::Collaboration>(c, record, name) ||
       TryCollect<v1::Network>(c, record, name) ||
-      TryCollect<v1::Membership>(c, record, name) || TryCollectFeedback(c, record, name);
+      TryCollect<v1::Membership>(c, record, name) ||
+      TryCollectPlain<v1::Feedback>(c, record, name) ||
+      TryCollectPlain<v1::User>(c, record, name) || TryCollectPlain<v1::Token>(c, record, name);
   return entries;
 }
 
@@ -337,6 +358,18 @@ bool Unlink(google::protobuf::Message* record, absl::string_view target_name) {
       feedback->clear_collaboration();
       changed = true;
     }
+  } else if (auto* user = dynamic_cast<v1::User*>(record)) {
+    auto* organizations = user->mutable_organizations();
+    for (int i = organizations->size() - 1; i >= 0; --i) {
+      if ((*organizations)[i] == target_name) {
+        organizations->erase(organizations->begin() + i);
+        changed = true;
+      }
+    }
+    if (user->person() == target_name) {
+      user->clear_person();
+      changed = true;
+    }
   }
   return changed;
 }
@@ -350,6 +383,8 @@ std::optional<Kind> KindOf(const google::protobuf::Message& record) {
   if (dynamic_cast<const v1::Network*>(&record)) return Kind::kNetwork;
   if (dynamic_cast<const v1::Membership*>(&record)) return Kind::kMembership;
   if (dynamic_cast<const v1::Feedback*>(&record)) return Kind::kFeedback;
+  if (dynamic_cast<const v1::User*>(&record)) return Kind::kUser;
+  if (dynamic_cast<const v1::Token*>(&record)) return Kind::kToken;
   return std::nullopt;
 }
 
@@ -363,6 +398,8 @@ std::unique_ptr<google::protobuf::Message> NewRecord(Kind kind) {
     case Kind::kNetwork: return std::make_unique<v1::Network>();
     case Kind::kMembership: return std::make_unique<v1::Membership>();
     case Kind::kFeedback: return std::make_unique<v1::Feedback>();
+    case Kind::kUser: return std::make_unique<v1::User>();
+    case Kind::kToken: return std::make_unique<v1::Token>();
   }
   return nullptr;
 }

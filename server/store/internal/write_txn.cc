@@ -4,6 +4,7 @@
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include "absl/container/flat_hash_map.h"
@@ -15,6 +16,7 @@
 #include "renkei/v1/change.pb.h"
 #include "server/store/internal/counter_merge.h"
 #include "server/store/internal/keys.h"
+#include "server/records/secrets.h"
 #include "server/store/internal/schema.h"
 #include "server/util/errors.h"
 #include "server/util/status_macros.h"
@@ -101,6 +103,18 @@ class KeyOps {
   std::vector<Op> ops_;
 };
 
+// Whether records of `kind` hold secret fields (records/secrets.h).
+bool HoldsSecrets(Kind kind) {
+  static const std::array<bool, kKindSlots> holds = [] {
+    std::array<bool, kKindSlots> table = {};
+    for (Kind k : kAllKinds) {
+      table[static_cast<size_t>(k)] = records::HasSecrets(NewRecord(k)->GetDescriptor());
+    }
+    return table;
+  }();
+  return holds[static_cast<size_t>(kind)];
+}
+
 std::string FirstField(const std::string& fields) {
   return std::string(fields.substr(0, fields.find(", ")));
 }
@@ -112,8 +126,20 @@ std::string NameOfKey(absl::string_view key) {
 
 }  // namespace
 
-WriteTxn::WriteTxn(const Families& families, int64_t first_revision, absl::Time now)
-    : families_(families), now_(now), next_revision_(first_revision) {}
+WriteTxn::WriteTxn(const Families& families, int64_t first_revision, absl::Time now,
+                   const Actor& actor)
+    : families_(families), now_(now), actor_(actor), next_revision_(first_revision) {}
+
+std::vector<Kind> WriteTxn::ChangedKinds() const {
+  std::vector<Kind> kinds;
+  for (const auto& staged : staged_) {
+    if (staged->before == nullptr && staged->after == nullptr) continue;
+    if (std::find(kinds.begin(), kinds.end(), staged->name.kind) == kinds.end()) {
+      kinds.push_back(staged->name.kind);
+    }
+  }
+  return kinds;
+}
 
 WriteTxn::~WriteTxn() = default;
 
@@ -305,6 +331,11 @@ absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
     change.mutable_commit_time()->set_seconds(nanos / 1'000'000'000);
     change.mutable_commit_time()->set_nanos(static_cast<int32_t>(nanos % 1'000'000'000));
     change.set_name(staged->name.ToString());
+    v1::Actor* actor = change.mutable_actor();
+    actor->set_principal(actor_.principal);
+    actor->set_username(actor_.username);
+    actor->set_interface(actor_.interface);
+    actor->set_peer(actor_.peer);
     // The record's bytes serve its key and the log entry: a Change is its
     // other fields followed by the record as its field of the record's kind
     // (protobuf reads concatenated encodings as one message).
@@ -322,6 +353,13 @@ absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
     const auto* field = v1::Change::descriptor()->FindFieldByName(
         std::string(NounOf(staged->name.kind)));
     std::string entry = change.SerializeAsString();
+    if (HoldsSecrets(staged->name.kind)) {
+      // Secrets (password and token hashes) stay in the record only.
+      std::unique_ptr<Message> copy = NewRecord(staged->name.kind);
+      copy->ParseFromString(record_bytes);
+      records::ClearSecrets(copy.get());
+      record_bytes = copy->SerializeAsString();
+    }
     AppendLengthDelimited(field->number(), record_bytes, &entry);
     batch->Put(families_.log, LogKey(revision), entry);
   }

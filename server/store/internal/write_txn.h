@@ -19,6 +19,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "server/names/resource_name.h"
+#include "server/store/actor.h"
 #include "server/store/internal/families.h"
 
 namespace google::protobuf {
@@ -34,8 +35,9 @@ namespace renkei::store::internal {
 class WriteTxn {
  public:
   // Revisions of this mutation start at `first_revision`; `now` is its
-  // commit time.
-  WriteTxn(const Families& families, int64_t first_revision, absl::Time now);
+  // commit time; `actor` (which must outlive the mutation) made it.
+  WriteTxn(const Families& families, int64_t first_revision, absl::Time now,
+           const Actor& actor);
 
   WriteTxn(const WriteTxn&) = delete;
   WriteTxn& operator=(const WriteTxn&) = delete;
@@ -65,6 +67,8 @@ class WriteTxn {
 
   // After Commit: the last revision used, and the stored state of `name`.
   int64_t last_revision() const { return next_revision_ - 1; }
+  // After Commit: the kinds of record it changed.
+  std::vector<Kind> ChangedKinds() const;
   const google::protobuf::Message* Final(const ResourceName& name) const;
   // After Commit: the stored state of `name`, moved out of the mutation.
   std::unique_ptr<google::protobuf::Message> TakeFinal(const ResourceName& name);
@@ -77,6 +81,7 @@ class WriteTxn {
   // Constant after construction.
   const Families families_;
   const absl::Time now_;
+  const Actor& actor_;
 
   int64_t next_revision_;
   std::vector<std::unique_ptr<Staged>> staged_;   // in staging order

@@ -25,11 +25,11 @@ bool IsLoopback(absl::string_view address) {
   return absl::StartsWith(address, "127.") || address == "::1";
 }
 
-// The address the request came from, as a proxy on loopback says.
+// Where the request came from: the TCP peer, or the address a proxy on
+// loopback appended to X-Forwarded-For.
 std::string ClientOf(const HttpRequest& request) {
-  const absl::string_view peer = AddressOf(request.peer);
   const absl::string_view forwarded = request.Header("x-forwarded-for");
-  if (!IsLoopback(peer) || forwarded.empty()) return std::string(peer);
+  if (!IsLoopback(AddressOf(request.peer)) || forwarded.empty()) return request.peer;
   std::vector<absl::string_view> hops = absl::StrSplit(forwarded, ',');
   return std::string(absl::StripAsciiWhitespace(hops.back()));
 }
@@ -37,7 +37,11 @@ std::string ClientOf(const HttpRequest& request) {
 }  // namespace
 
 absl::StatusOr<CallMetadata> CallMetadataOf(const HttpRequest& request) {
-  CallMetadata metadata = {{"x-renkei-interface", "json"}, {"x-renkei-peer", request.peer}};
+  const std::string client = ClientOf(request);
+  if (!Printable(client)) {
+    return InvalidFieldError("X-Forwarded-For", "the header is not printable ASCII");
+  }
+  CallMetadata metadata = {{"x-renkei-interface", "json"}, {"x-renkei-peer", client}};
   const absl::string_view authorization = request.Header("authorization");
   if (!authorization.empty()) {
     if (!Printable(authorization)) {
@@ -45,11 +49,6 @@ absl::StatusOr<CallMetadata> CallMetadataOf(const HttpRequest& request) {
     }
     metadata.emplace_back("authorization", std::string(authorization));
   }
-  const std::string client = ClientOf(request);
-  if (!Printable(client)) {
-    return InvalidFieldError("X-Forwarded-For", "the header is not printable ASCII");
-  }
-  metadata.emplace_back("x-renkei-client", client);
   return metadata;
 }
 

@@ -18,12 +18,14 @@ using CallMetadata = std::vector<std::pair<std::string, std::string>>;
 // The gRPC metadata of the call for `request`:
 //   authorization       the HTTP Authorization header, when sent
 //   x-renkei-interface  "json"
-//   x-renkei-peer       the TCP peer, "ip:port"
-//   x-renkei-client     the client's address: the last X-Forwarded-For entry
-//                       when the peer is a proxy on loopback (nginx,
-//                       docs/web.md), else the peer's address
-// INVALID_ARGUMENT when a forwarded header is not printable ASCII (gRPC
-// metadata cannot carry it).
+//   x-renkei-peer       where the user is: the TCP peer "ip:port", or, when
+//                       the peer is a proxy on loopback (nginx, docs/web.md)
+//                       that sent X-Forwarded-For, the address it appended
+//                       last (the audit trail and the per-address login
+//                       throttle then see the user, not nginx)
+// The service trusts the last two only from in-process calls
+// (server/service/gate.h). INVALID_ARGUMENT when a forwarded header is not
+// printable ASCII (gRPC metadata cannot carry it).
 absl::StatusOr<CallMetadata> CallMetadataOf(const HttpRequest& request);
 
 }  // namespace renkei::web
