@@ -30,9 +30,9 @@ export function download(fileName, text) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-// A "CSV" button: `rows()` gives every row (all pages), `columns` may be a
-// function of them (to look up names first, `prepare(rows)`).
-export function csvButton(fileName, columns, rows, { prepare } = {}) {
+// A "CSV" button: `rows()` gives every row (all pages); `columns` is the
+// columns, or an async function of the rows giving them (to look names up).
+export function csvButton(fileName, columns, rows) {
   const button = h("button", { type: "button", class: "btn btn-outline-secondary btn-sm d-print-none" },
     "CSV ダウンロード");
   button.addEventListener("click", async () => {
@@ -41,8 +41,8 @@ export function csvButton(fileName, columns, rows, { prepare } = {}) {
     button.textContent = "作成中…";
     try {
       const all = await rows();
-      if (prepare) await prepare(all);
-      download(typeof fileName === "function" ? fileName() : fileName, toCsv(columns, all));
+      const header = typeof columns === "function" ? await columns(all) : columns;
+      download(typeof fileName === "function" ? fileName() : fileName, toCsv(header, all));
     } catch (e) {
       button.after(errorBox(e));
     } finally {
