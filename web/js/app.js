@@ -38,9 +38,10 @@ export class Context {
     return this.identity.organizations || [];
   }
 
-  // True when the caller may write this organization's records.
-  mayWriteFor(organization) {
-    if (!this.can("organizations.write")) return false;
+  // True when the caller may write this organization's records (with
+  // `permission`: "needs.write" for its needs …).
+  mayWriteFor(organization, permission = "organizations.write") {
+    if (!this.can(permission)) return false;
     return !this.isCompany || this.organizations.includes(organization);
   }
 }

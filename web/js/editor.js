@@ -11,6 +11,7 @@
 import * as api from "./api.js";
 import { h, clear, dateInput, dateFromInput, alertBox } from "./ui.js";
 import { field, showError, busy, splitList, joinList, messageOf, clearErrors } from "./forms.js";
+import { picker } from "./picker.js";
 
 export function getPath(record, path) {
   return path.split(".").reduce((o, k) => (o == null ? undefined : o[k]), record);
@@ -39,6 +40,7 @@ function toInput(f, v) {
 
 function fromInput(f, input) {
   if (f.type === "checkbox") return input.checked;
+  if (f.type === "picker") return input.closest(".autocomplete").value || "";
   const text = input.value.trim();
   switch (f.type) {
     case "list": return splitList(text);
@@ -53,7 +55,28 @@ function fromInput(f, input) {
   }
 }
 
+// A group of checkboxes for a repeated enum (desired_partner_kinds).
+function checksFor(f, name, value) {
+  const chosen = new Set(value || []);
+  return h("fieldset", { class: `mb-3 ${f.col || ""}`, "data-field": name },
+    h("legend", { class: "form-label fs-6 mb-1" }, f.label),
+    h("div", {}, f.options.map(([v, l], i) => {
+      const id = `${name.replace(/[^a-zA-Z0-9]/g, "-")}-${i}-${Math.random().toString(36).slice(2, 7)}`;
+      const box = h("input", { class: "form-check-input", type: "checkbox", id, name, value: v });
+      box.checked = chosen.has(v);
+      return h("div", { class: "form-check form-check-inline" }, box, h("label", { class: "form-check-label", for: id }, l));
+    })),
+    f.help ? h("div", { class: "form-text" }, f.help) : null);
+}
+
 function inputFor(f, name, value) {
+  if (f.type === "checks") return checksFor(f, name, value);
+  if (f.type === "picker") {
+    const node = picker({ collection: f.collection, name, label: f.label, value: value || "",
+                          required: f.required, filter: f.filter || {}, help: f.help });
+    node.className = `mb-3 autocomplete ${f.col || ""}`;
+    return node;
+  }
   const type = { list: "text", yearMonth: "text", number: "number" }[f.type] || f.type || "text";
   const attrs = { ...(f.attrs || {}), "data-field": name };
   if (f.type === "yearMonth") Object.assign(attrs, { placeholder: "1972-04 または 1972", pattern: "[0-9]{4}(-[0-9]{1,2}){0,2}" });
@@ -142,6 +165,11 @@ export function recordFrom(spec, form, original) {
         }
         return element;
       }));
+      continue;
+    }
+    if (f.type === "checks") {
+      const boxes = Array.from(form.querySelectorAll(`input[name="${f.path}"]`));
+      setPath(record, f.path, boxes.filter((b) => b.checked).map((b) => b.value));
       continue;
     }
     const input = form.elements.namedItem(f.path);

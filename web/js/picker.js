@@ -27,7 +27,7 @@ export function picker({ collection = "organizations", name, label, filter = {},
   const input = h("input", {
     class: "form-control", id, type: "text", autocomplete: "off", role: "combobox",
     "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": listId,
-    placeholder, "data-field": name,
+    placeholder, "data-field": name, name,
   });
   if (required) input.required = true;
   const list = h("div", { class: "list-group shadow-sm", id: listId, role: "listbox", hidden: true });
