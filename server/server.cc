@@ -262,10 +262,17 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
   if (!options.web.address.empty()) {
     web::WebOptions web = options.web;
     if (web.web_dir.empty()) web.web_dir = ServerOptions::DefaultWebDir();
+    web.allow_public = options.insecure;
     grpc::ChannelArguments channel;
     channel.SetMaxReceiveMessageSize(64 << 20);  // a page of 1,000 records, as the CLI takes
+    // Its calls may say through which interface and from where their user came.
+    std::vector<std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>> proxy;
+    proxy.push_back(AddMetadata(server->services_->gate.ProxyMetadata()));
     absl::StatusOr<std::unique_ptr<web::WebServer>> started = web::WebServer::Start(
-        web, server->server_->InProcessChannel(channel), ServiceNames());
+        web,
+        server->server_->experimental().InProcessChannelWithInterceptors(channel,
+                                                                         std::move(proxy)),
+        ServiceNames());
     if (!started.ok()) return started.status();
     server->web_ = std::move(*started);
   }

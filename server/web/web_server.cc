@@ -16,6 +16,7 @@
 #include "server/web/internal/json_api.h"
 #include "server/web/internal/listener.h"
 #include "server/web/internal/static_files.h"
+#include "server/web/internal/web_login.h"
 
 namespace renkei::web {
 
@@ -27,7 +28,8 @@ namespace net = boost::asio;
 struct WebServer::Impl {
   Impl(const WebOptions& options, std::shared_ptr<grpc::Channel> channel, RouteTable routes)
       : options(options),
-        api(std::move(channel), std::move(routes), &calls, options.call_deadline),
+        api(channel, std::move(routes), &calls, options.call_deadline),
+        login(std::move(channel), &calls, options.call_deadline),
         files({{"/", options.web_dir, "no-cache"},
                {"/assets/bootstrap/", absl::StrCat(options.javascript_dir, "/bootstrap5"),
                 "public, max-age=86400"},
@@ -38,12 +40,14 @@ struct WebServer::Impl {
         }),
         work(net::make_work_guard(io)) {}
 
-  // /v1/… is the JSON API; everything else a file.
+  // /v1/… is the JSON API; /web/login, /web/session, /web/logout the
+  // browser's session; everything else a file.
   void Route(HttpRequest request, std::shared_ptr<Exchange> exchange) {
     const absl::string_view path = request.Path();
     if (path == "/v1" || absl::StartsWith(path, "/v1/")) {
       return api.Handle(std::move(request), std::move(exchange));
     }
+    if (absl::StartsWith(path, "/web/") && login.Handle(request, exchange)) return;
     exchange->Respond(files.Serve(request));
   }
 
@@ -51,6 +55,7 @@ struct WebServer::Impl {
   SessionRegistry sessions;
   ActiveCalls calls;
   JsonApi api;
+  WebLogin login;
   const StaticFiles files;
   const RequestHandler handler;
   net::io_context io;
@@ -69,11 +74,12 @@ absl::StatusOr<std::unique_ptr<WebServer>> WebServer::Start(
     const std::vector<std::string>& services) {
   absl::StatusOr<net::ip::tcp::endpoint> at = ParseEndpoint(options.address);
   if (!at.ok()) return at.status();
-  if (!at->address().is_loopback()) {
+  if (!at->address().is_loopback() && !options.allow_public) {
     return absl::FailedPreconditionError(absl::StrCat(
         "refusing to serve HTTP on ", options.address,
         ": plain HTTP would carry tokens and passwords in clear, so it listens on loopback "
-        "only; put nginx with TLS in front for other hosts (docs/web.md)"));
+        "only; put nginx with TLS in front for other hosts (docs/web.md), or give --insecure "
+        "when a TLS proxy on another host forwards to it"));
   }
   absl::StatusOr<RouteTable> routes = RouteTable::Build(services);
   if (!routes.ok()) return routes.status();

@@ -25,8 +25,10 @@ namespace renkei::web {
 // What the HTTP side serves and its limits (docs/web.md).
 struct WebOptions {
   // "host:port"; port 0 picks a free one. Empty: no HTTP. Only a loopback
-  // address: plain HTTP carries tokens in clear (TLS is nginx's, docs/web.md).
+  // address unless `allow_public`: plain HTTP carries passwords and session
+  // cookies in clear (TLS is nginx's, docs/web.md).
   std::string address;
+  bool allow_public = false;  // --insecure: behind a TLS proxy on another host
   // The pages (web/ in the source tree).
   std::string web_dir;
   // Where Debian installs libjs-bootstrap5 and libjs-chart.js.
