@@ -16,6 +16,7 @@ PACKAGES=(
   libboost-dev libjs-bootstrap5 libjs-chart.js
   nginx openssl
   python3 python3-grpcio python3-protobuf
+  chromium chromium-driver python3-selenium fonts-noto-cjk
 )
 
 missing=()

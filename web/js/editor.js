@@ -234,14 +234,15 @@ function labelOf(spec, path) {
 
 // The table of a conflict: every field where the user's input and the
 // current record differ.
-function conflictTable(spec, mine, current, fields) {
+function conflictTable(spec, mine, current, fields, changedByUser) {
   const rows = [];
   for (const top of fields) {
     const a = new Map(leaves(prune({ [top]: getPath(mine, top) })));
     const b = new Map(leaves(prune({ [top]: getPath(current, top) })));
     for (const path of new Set([...a.keys(), ...b.keys()])) {
       if ((a.get(path) || "") === (b.get(path) || "")) continue;
-      rows.push(h("tr", {}, h("th", { scope: "row", class: "fw-normal" }, labelOf(spec, path)),
+      rows.push(h("tr", {}, h("th", { scope: "row", class: "fw-normal" }, labelOf(spec, path),
+        changedByUser.has(top) ? h("span", { class: "badge text-bg-warning ms-1" }, "あなたが変更") : null),
         h("td", { class: "changed" }, a.get(path) || "（空）"), h("td", {}, b.get(path) || "（空）")));
     }
   }
@@ -251,10 +252,14 @@ function conflictTable(spec, mine, current, fields) {
     h("tbody", {}, rows));
 }
 
-// An edit form for `record` (kind "organization" …) with `spec`: saves with
-// the etag; on a conflict it says so and keeps the input. `onSaved(record)`.
-export function editForm({ record, spec, kind, collection, onSaved, onCancel, submitLabel = "保存する" }) {
-  let original = record;
+// An edit form for `record` (kind "organization" …) with `spec`: saves the
+// fields changed, with the etag. On a conflict it says so, keeps the input,
+// shows the user's values beside the current ones, and offers to save only
+// what the user changed over the current record, or to take the current.
+// `onSaved(record, {unchanged, fields})`.
+export function editForm({ record, spec, kind, onSaved, onCancel, submitLabel = "保存する" }) {
+  let started = record;  // the record as it was when the user began
+  let base = record;     // the record the next save replaces (its etag)
   const form = h("form", { class: "card card-body mb-4 edit-form", novalidate: true, id: `${kind}-edit` });
   const conflict = h("div", { class: "conflict-box" });
   const cancel = h("button", { type: "button", class: "btn btn-outline-secondary" }, "やめる");
@@ -262,18 +267,22 @@ export function editForm({ record, spec, kind, collection, onSaved, onCancel, su
   form.append(conflict, ...fieldsFor(spec, record),
     h("div", { class: "d-flex gap-2" }, h("button", { type: "submit", class: "btn btn-primary" }, submitLabel), cancel));
 
-  async function save({ overwrite = false } = {}) {
+  async function save() {
     clearErrors(form);
-    const mine = recordFrom(spec, form, original);
-    const fields = changedFields(spec, original, mine);
+    const mine = recordFrom(spec, form, started);
+    // What the user changed since beginning; saved over `base` (the record
+    // read last), so that others' changes to other fields stay.
+    const fields = changedFields(spec, started, mine).filter((f) => !same(getPath(base, f), getPath(mine, f)));
     if (!fields.length) {
-      onSaved(original, { unchanged: true });
+      clear(conflict);
+      onSaved(base, { unchanged: true });
       return;
     }
-    const body = { ...prune(mine), name: original.name, etag: original.etag };
+    const body = { ...prune(mine), name: base.name, etag: base.etag };
     try {
-      const saved = await api.patch(api.v1(original.name), body, { updateMask: fields.join(",") });
+      const saved = await api.patch(api.v1(base.name), body, { updateMask: fields.join(",") });
       clear(conflict);
+      started = base = saved;
       onSaved(saved, { fields });
     } catch (e) {
       if (e.status === "ABORTED") {
@@ -287,35 +296,34 @@ export function editForm({ record, spec, kind, collection, onSaved, onCancel, su
   async function showConflict(mine) {
     let current;
     try {
-      current = await api.get(api.v1(original.name));
+      current = await api.get(api.v1(base.name));
     } catch (e) {
       clear(conflict, alertBox("danger", messageOf(e)));
       return;
     }
-    const mineChanged = changedFields(spec, original, mine);
-    const theirsChanged = changedFields(spec, original, current);
+    const mineChanged = changedFields(spec, started, mine);
+    const theirsChanged = changedFields(spec, started, current);
     const fields = [...new Set([...mineChanged, ...theirsChanged])];
-    const overwrite = h("button", { type: "button", class: "btn btn-warning btn-sm" }, "あなたの入力で上書き保存する");
-    const take = h("button", { type: "button", class: "btn btn-outline-secondary btn-sm" }, "現在の値を読み込む（あなたの入力は消えます）");
+    const overwrite = h("button", { type: "button", class: "btn btn-warning btn-sm", id: "conflict-overwrite" },
+      "あなたが変えた項目だけを、今の記録に上書きして保存する");
+    const take = h("button", { type: "button", class: "btn btn-outline-secondary btn-sm", id: "conflict-reload" },
+      "今の記録を読み込み直す（あなたの入力は消えます）");
     const box = alertBox("warning",
       h("h2", { class: "h6" }, "保存できませんでした: 他の人が先にこの記録を保存しました"),
       h("p", { class: "mb-2" }, "あなたが編集を始めた後に、別の人（または別のタブ）がこの記録を変更しました。",
         "あなたの入力はこのフォームにそのまま残っています。下の表で見比べてから、どちらかを選んでください。"),
-      conflictTable(spec, mine, current, fields),
+      conflictTable(spec, mine, current, fields, new Set(mineChanged)),
       h("div", { class: "d-flex flex-wrap gap-2" }, overwrite, take));
     box.setAttribute("role", "alert");
     box.id = "conflict";
     clear(conflict, box);
     box.scrollIntoView({ block: "start" });
     overwrite.addEventListener("click", () => {
-      // Save the user's values over the current record: its etag, and the
-      // fields of either side that differ from the current record.
-      original = current;
-      busy(form, () => save({ overwrite: true }));
+      base = current;
+      busy(form, save);
     });
     take.addEventListener("click", () => {
-      original = current;
-      const fresh = editForm({ record: current, spec, kind, collection, onSaved, onCancel, submitLabel });
+      const fresh = editForm({ record: current, spec, kind, onSaved, onCancel, submitLabel });
       form.replaceWith(fresh);
     });
     overwrite.focus();
