@@ -227,7 +227,7 @@ class BrowserTest(unittest.TestCase):
         tall as the page for the picture, then given back."""
         height = self.d.execute_script("return document.documentElement.scrollHeight")
         self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-            "width": 1280, "height": min(height, 4000), "deviceScaleFactor": 1, "mobile": False})
+            "width": 1280, "height": min(height, 2400), "deviceScaleFactor": 1, "mobile": False})
         try:
             shot = self.d.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})
         finally:

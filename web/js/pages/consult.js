@@ -16,8 +16,9 @@ import { VISIBILITY } from "../labels.js";
 startPage({ title: "相談", active: "consult", permission: "match.seeds" }, async (ctx) => {
   const state = params();
   ctx.main.append(heading("相談"),
-    h("p", { class: "text-muted" },
-      "企業の困りごとを、聞いたままの言葉で入力してください。役に立ちそうなシーズと研究者を、理由をつけて順に示します。"));
+    h("p", { class: "text-muted" }, ctx.isCompany
+      ? "困っていることを、ふだんの言葉で入力してください。役に立ちそうなシーズと研究者を、理由をつけて順に示します。ニーズとして保存すると、コーディネーターが相手探しをお手伝いします。"
+      : "企業の困りごとを、聞いたままの言葉で入力してください。役に立ちそうなシーズと研究者を、理由をつけて順に示します。"));
 
   const company = ctx.isCompany
     ? h("div", { class: "mb-3" }, h("span", { class: "form-label d-block" }, "企業"),

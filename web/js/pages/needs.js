@@ -4,7 +4,7 @@
 import * as api from "../api.js";
 import * as records from "../records.js";
 import { startPage, heading } from "../app.js";
-import { h, clear, params, setParams, spinner, badge, alertBox, idOf, table } from "../ui.js";
+import { h, clear, params, setParams, spinner, badge, alertBox } from "../ui.js";
 import { field, value, choices, messageOf } from "../forms.js";
 import { picker } from "../picker.js";
 import { csvButton, namesOf } from "../csv.js";
@@ -35,27 +35,10 @@ startPage({ title: "ニーズ", active: "needs", permission: "needs.read" }, asy
     return f;
   };
 
+  // 50 needs a page (each open one asks for its best suggestion), more on request.
   async function run() {
     const f = filters();
-    setParams({ ...f, status: f.status || "" , all: f.status ? "" : "1" });
-    clear(results, spinner());
-    let list;
-    try {
-      list = await api.listAll("/v1/needs", "needs", f, { pageSize: 200 });
-    } catch (e) {
-      clear(results, alertBox("danger", messageOf(e)));
-      return;
-    }
-    records.remember(list);
-    const csv = csvButton(`ニーズ_${new Date().toISOString().slice(0, 10)}.csv`, async (rows) => {
-      const names = await namesOf(rows.map((n) => n.company));
-      return [
-        ["件名", (n) => n.title], ["企業", (n) => names.get(n.company)],
-        ["状況", (n) => L.label(L.NEED_STATUS, n.status)], ["公開範囲", (n) => L.label(L.VISIBILITY, n.visibility)],
-        ["登録日", (n) => n.postedOn ? `${n.postedOn.year}-${n.postedOn.month || ""}-${n.postedOn.day || ""}` : ""],
-        ["キーワード", (n) => n.keywords], ["内容", (n) => n.body],
-      ];
-    }, async () => list);
+    setParams({ ...f, status: f.status || "", all: f.status ? "" : "1" });
     const best = (n) => {
       const cell = h("div", { class: "small best" });
       if (n.status !== "NEED_STATUS_OPEN" || !ctx.mayWriteFor(n.company, "match.seeds")) return cell;
@@ -67,15 +50,53 @@ startPage({ title: "ニーズ", active: "needs", permission: "needs.read" }, asy
       }, (e) => clear(cell, h("span", { class: "text-danger" }, messageOf(e))));
       return cell;
     };
-    clear(results, h("div", { class: "d-flex align-items-center mb-2" },
-      h("span", { class: "text-muted small me-auto", role: "status" }, `${list.length}件`), csv),
-    table([
+    const columns = [
       { label: "件名", value: (n) => records.link(n.name, n) },
       { label: "企業", value: (n) => records.link(n.company) },
       { label: "状況", value: (n) => badge(L.label(L.NEED_STATUS, n.status), n.status === "NEED_STATUS_OPEN" ? "success" : "secondary") },
       { label: "公開範囲", value: (n) => (n.visibility === "VISIBILITY_COORDINATORS" ? "コーディネーターのみ" : "公開") },
       { label: "一番の候補", value: best },
-    ], list, { empty: "条件に合うニーズはありません。" }));
+    ];
+    const csv = csvButton(`ニーズ_${new Date().toISOString().slice(0, 10)}.csv`, async (rows) => {
+      const names = await namesOf(rows.map((n) => n.company));
+      return [
+        ["件名", (n) => n.title], ["企業", (n) => names.get(n.company)],
+        ["状況", (n) => L.label(L.NEED_STATUS, n.status)], ["公開範囲", (n) => L.label(L.VISIBILITY, n.visibility)],
+        ["受付日", (n) => n.postedOn ? [n.postedOn.year, n.postedOn.month, n.postedOn.day].filter(Boolean).join("-") : ""],
+        ["キーワード", (n) => n.keywords], ["内容", (n) => n.body],
+      ];
+    }, () => api.listAll("/v1/needs", "needs", f));
+    const count = h("span", { class: "text-muted small me-auto", role: "status" });
+    const body = h("tbody");
+    const more = h("button", { type: "button", class: "btn btn-outline-primary", hidden: true }, "さらに表示");
+    const empty = h("p", { class: "text-muted", hidden: true }, "条件に合うニーズはありません。");
+    clear(results, h("div", { class: "d-flex align-items-center mb-2" }, count, csv),
+      h("div", { class: "table-responsive" }, h("table", { class: "table table-sm table-hover align-middle" },
+        h("thead", {}, h("tr", {}, columns.map((c) => h("th", { scope: "col" }, c.label)))), body)),
+      empty, h("div", { class: "text-center" }, more));
+    let token = "";
+    let shown = 0;
+    async function page() {
+      more.disabled = true;
+      try {
+        const answer = await api.listPage("/v1/needs", "needs", { ...f, pageSize: 50, pageToken: token });
+        records.remember(answer.items);
+        for (const n of answer.items) body.append(h("tr", {}, columns.map((c) => h("td", {}, c.value(n)))));
+        shown += answer.items.length;
+        token = answer.nextPageToken;
+        // A page may come back short while more follow (needs the caller may not see).
+        if (token && answer.items.length === 0) return page();
+        count.textContent = `${shown}件${token ? "（続きがあります）" : ""}`;
+        more.hidden = !token;
+        empty.hidden = shown > 0;
+      } catch (e) {
+        results.append(alertBox("danger", messageOf(e)));
+      } finally {
+        more.disabled = false;
+      }
+    }
+    more.addEventListener("click", page);
+    await page();
   }
   form.addEventListener("submit", (event) => {
     event.preventDefault();

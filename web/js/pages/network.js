@@ -81,15 +81,31 @@ startPage({ title: "ネットワーク", active: "networks", permission: "networ
             ["会員番号", (m) => (m.externalIds || []).map((e) => e.value)], ["名簿", (m) => m.sourceList]];
   }, async () => shown());
   const shown = () => (current.checked ? all.filter((m) => !m.until || !m.until.year) : all);
+  // 100 members at a time: each row fetches its member's name.
   const listBox = h("div");
   const draw = () => {
     setParams({ id: state.id, current: current.checked ? "1" : "" });
-    clear(listBox, table([
+    const rows = shown();
+    const columns = [
       { label: "会員", value: (m) => records.link(organizationOf(m)) },
       { label: "役職", value: (m) => [L.label(L.MEMBER_ROLE, m.role), m.roleLabel && m.roleLabel !== L.label(L.MEMBER_ROLE, m.role) ? `（${m.roleLabel}）` : ""].join("") },
       { label: "入会", value: (m) => dateLabel(m.since), class: "text-nowrap" },
       { label: "退会", value: (m) => (m.until && m.until.year ? dateLabel(m.until) : "在籍中"), class: "text-nowrap" },
-    ], shown()));
+    ];
+    let at = 0;
+    const body = h("tbody");
+    const more = h("button", { type: "button", class: "btn btn-outline-primary btn-sm" }, "さらに表示");
+    const next = () => {
+      for (const m of rows.slice(at, at + 100)) body.append(h("tr", {}, columns.map((c) => h("td", { class: c.class }, c.value(m)))));
+      at += 100;
+      more.hidden = at >= rows.length;
+    };
+    more.addEventListener("click", next);
+    clear(listBox, h("p", { class: "small text-muted" }, `${rows.length}社`),
+      h("div", { class: "table-responsive" }, h("table", { class: "table table-sm table-hover align-middle" },
+        h("thead", {}, h("tr", {}, columns.map((c) => h("th", { scope: "col" }, c.label)))), body)),
+      h("div", { class: "text-center" }, more));
+    next();
   };
   current.addEventListener("change", draw);
   clear(membersBox, h("div", { class: "d-flex align-items-center mb-2 gap-3" },
