@@ -67,6 +67,8 @@ constexpr Row kRows[] = {
     {"MatchService.SuggestPartners", Needs(P::kMatchPartners)},
     {"MatchService.RecordFeedback", Needs(P::kFeedbackWrite)},
     {"MatchService.ListFeedback", Needs(P::kFeedbackRead)},
+    {"MatchService.UpdateFeedback", Needs(P::kFeedbackWrite)},
+    {"MatchService.DeleteFeedback", Needs(P::kFeedbackWrite)},
     {"MatchService.ReloadThesaurus", Needs(P::kThesaurusReload)},
     {"ImportService.Import", Needs(P::kImport)},
     {"AccessService.Login", Rule{P::kSelf, true}},

@@ -71,6 +71,8 @@ inline constexpr MatrixRow kMatrix[] = {
     {"MatchService.SuggestPartners", "AADADAUU"},
     {"MatchService.RecordFeedback", "AADDDDUU"},
     {"MatchService.ListFeedback", "AADDDDUU"},
+    {"MatchService.UpdateFeedback", "AADDDDUU"},
+    {"MatchService.DeleteFeedback", "AADDDDUU"},
     {"MatchService.ReloadThesaurus", "AADDDDUU"},
     {"ImportService.Import", "AAADDDUU"},
     {"AccessService.Login", "AAAAAAAA"},

@@ -186,6 +186,20 @@ std::map<std::string, MakeRequest> Requests() {
                r.mutable_feedback()->set_suggestion(t.world.seed);
                r.mutable_feedback()->set_label(v1::FEEDBACK_LABEL_CONTACTED))},
       {"MatchService.ListFeedback", REQUEST(ListFeedbackRequest, )},
+      {"MatchService.UpdateFeedback",
+       REQUEST(UpdateFeedbackRequest, r.mutable_feedback()->set_name(t.world.feedback);
+               r.mutable_feedback()->set_note(absl::StrCat("n", static_cast<int>(t.as)));
+               r.mutable_update_mask()->add_paths("note"))},
+      {"MatchService.DeleteFeedback", REQUEST(DeleteFeedbackRequest, {
+         v1::RecordFeedbackRequest add;
+         add.mutable_feedback()->set_need(t.world.need_a);
+         add.mutable_feedback()->set_suggestion(t.world.seed);
+         add.mutable_feedback()->set_label(v1::FEEDBACK_LABEL_NOT_USEFUL);
+         v1::Feedback made;
+         EXPECT_OK(CallUnary(t.server.channel(), "renkei.v1.MatchService.RecordFeedback", add,
+                             &made));
+         r.set_name(made.name());
+       })},
       {"MatchService.ReloadThesaurus", REQUEST(ReloadThesaurusRequest, )},
       // Imports: a dry run of an organization list with no rows.
       {"ImportService.Import",

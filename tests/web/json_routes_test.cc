@@ -21,6 +21,7 @@ namespace {
 using google::protobuf::Message;
 using google::protobuf::util::MessageDifferencer;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 const std::map<std::string, std::vector<std::string>> kRoutesByTest = {
@@ -57,7 +58,9 @@ const std::map<std::string, std::vector<std::string>> kRoutesByTest = {
      {"POST /v1/{need=needs/*}:suggest", "POST /v1/seeds:suggest",
       "POST /v1/{seed=seeds/*}:suggest",
       "POST /v1/{organization=organizations/*}:suggestPartners"}},
-    {"Feedback", {"POST /v1/feedback", "GET /v1/feedback"}},
+    {"Feedback",
+     {"POST /v1/feedback", "GET /v1/feedback", "PATCH /v1/{feedback.name=feedback/*}",
+      "DELETE /v1/{name=feedback/*}"}},
     {"SystemIndicatorsAndThesaurus",
      {"GET /v1/system:ping", "GET /v1/system/info", "GET /v1/indicators",
       "POST /v1/thesaurus:reload"}},
@@ -377,6 +380,15 @@ TEST_F(JsonRoutesTest, Feedback) {
   ASSERT_NE(stored.get(), nullptr);
   EXPECT_THAT(ToJson(*stored), HasSubstr("電話で紹介した"));
   ExpectSameAsGrpc(Get("/v1/feedback?need=" + need), "renkei.v1.MatchService.ListFeedback", query);
+  // A mark is changed, then withdrawn.
+  const std::string name = StringField(*feedback, "name");
+  const HttpReply changed = Send("PATCH", absl::StrCat("/v1/", name, "?updateMask=label"),
+                                 R"({"label": "FEEDBACK_LABEL_CONTACTED"})", {});
+  EXPECT_THAT(changed.body, HasSubstr("FEEDBACK_LABEL_CONTACTED"));
+  EXPECT_EQ(Send("DELETE", absl::StrCat("/v1/", name), "", {}).status, 200);
+  stored = GrpcOk("renkei.v1.MatchService.ListFeedback", query);
+  ASSERT_NE(stored.get(), nullptr);
+  EXPECT_THAT(ToJson(*stored), Not(HasSubstr("電話で紹介した")));
   ExpectCalled("Feedback");
 }
 
