@@ -71,6 +71,7 @@ constexpr Row kRows[] = {
     {"MatchService.DeleteFeedback", Needs(P::kFeedbackWrite)},
     {"MatchService.ReloadThesaurus", Needs(P::kThesaurusReload)},
     {"ImportService.Import", Needs(P::kImport)},
+    {"ImportService.ImportFile", Needs(P::kImport)},
     {"AccessService.Login", Rule{P::kSelf, true}},
     {"AccessService.Logout", Needs(P::kSelf)},
     {"AccessService.WhoAmI", Needs(P::kSelf)},

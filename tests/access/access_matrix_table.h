@@ -75,6 +75,7 @@ inline constexpr MatrixRow kMatrix[] = {
     {"MatchService.DeleteFeedback", "AADDDDUU"},
     {"MatchService.ReloadThesaurus", "AADDDDUU"},
     {"ImportService.Import", "AAADDDUU"},
+    {"ImportService.ImportFile", "AAADDDUU"},
     {"AccessService.Login", "AAAAAAAA"},
     {"AccessService.Logout", "AAAAAAUU"},
     {"AccessService.WhoAmI", "AAAAAAUU"},

@@ -205,6 +205,10 @@ std::map<std::string, MakeRequest> Requests() {
       {"ImportService.Import",
        REQUEST(ImportHeader, r.set_kind(v1::IMPORT_KIND_ORGANIZATIONS); r.set_source("matrix.csv");
                r.set_dry_run(true))},
+      {"ImportService.ImportFile",
+       REQUEST(ImportFileRequest, r.mutable_header()->set_kind(v1::IMPORT_KIND_ORGANIZATIONS);
+               r.mutable_header()->set_dry_run(true); r.set_file_name("matrix.csv");
+               r.set_content("会社名,電話番号\n株式会社マトリクス,0191-23-0000\n"))},
       // Signing in is open; the rest needs a credential.
       {"AccessService.Login",
        REQUEST(LoginRequest, r.set_username("company-a"); r.set_password("company-a-password"))},

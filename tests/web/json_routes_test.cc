@@ -9,6 +9,10 @@
 #include <map>
 #include <set>
 
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "server/web/internal/route_table.h"
@@ -65,6 +69,7 @@ const std::map<std::string, std::vector<std::string>> kRoutesByTest = {
      {"GET /v1/system:ping", "GET /v1/system/info", "GET /v1/indicators",
       "POST /v1/thesaurus:reload"}},
     {"Changes", {"GET /v1/changes"}},
+    {"Imports", {"POST /v1/imports:file"}},
     {"Access",
      {"POST /v1/access:login", "GET /v1/access:whoAmI", "POST /v1/access:changePassword",
       "POST /v1/access:logout"}},
@@ -407,6 +412,35 @@ TEST_F(JsonRoutesTest, SystemIndicatorsAndThesaurus) {
                 *thesaurus, thesaurus->GetDescriptor()->FindFieldByName("groups")),
             0);
   ExpectCalled("SystemIndicatorsAndThesaurus");
+}
+
+// The web's upload: a member list as an association sends it (CP932, a title
+// row, (株), a plant's row), its bytes base64 in the JSON body.
+TEST_F(JsonRoutesTest, Imports) {
+  std::ifstream in(RENKEI_DEMO_IMPORT_FILE, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const int64_t before = Revision();
+  const HttpReply dry = Send(
+      "POST", "/v1/imports:file",
+      absl::StrCat(R"({"header": {"kind": "IMPORT_KIND_MEMBERS", "network": "networks/2",)",
+                   R"( "dryRun": true}, "fileName": "ryoban_plaza_2026.csv", "content": ")",
+                   absl::Base64Escape(bytes.str()), R"("})"),
+      {});
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  std::unique_ptr<Message> answer = Parse(dry, "renkei.v1.ImportFileResponse");
+  const std::string json = ToJson(*answer);
+  EXPECT_THAT(json, HasSubstr(R"("created":"2")"));
+  EXPECT_THAT(json, HasSubstr(R"("linked":"4")"));
+  EXPECT_THAT(json, HasSubstr(R"("column":"D")"));  // Excel's 4.402E+12, a warning
+  EXPECT_THAT(json, HasSubstr("CP932"));  // how the file was read
+  EXPECT_EQ(Revision(), before);          // a dry run writes nothing
+  const HttpReply empty = Send("POST", "/v1/imports:file",
+                               R"({"header": {"kind": "IMPORT_KIND_MEMBERS"}, "fileName": "x.csv"})",
+                               {});
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_EQ(ErrorOf(empty).violations.at(0).first, "content");
+  ExpectCalled("Imports");
 }
 
 TEST_F(JsonRoutesTest, Changes) {
