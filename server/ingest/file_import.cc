@@ -85,7 +85,9 @@ absl::StatusOr<int> ReadRows(const importer::ImportOptions& options,
     if (importer::IsOrganizationKind(options.kind) && !row.converted.row.has_organization()) {
       continue;  // a registry row of an older state
     }
-    *response->add_rows() = row.converted.row;
+    v1::FileRow* shown = response->add_rows();
+    shown->set_line(row.line);
+    *shown->mutable_row() = row.converted.row;
     rows->push_back(std::move(row.converted.row));
   }
   RENKEI_RETURN_IF_ERROR(file->status());

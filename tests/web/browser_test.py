@@ -7,11 +7,11 @@ What a coordinator and a company do, end to end:
 - the phone call: a problem typed in, a company chosen by completion (keys
   only), suggestions with reasons and marked words, one marked useful, the
   problem saved as a need, the company's page listing the need with it;
-- a mark changed and withdrawn (once the server has UpdateFeedback);
+- a mark changed and withdrawn;
 - a company user registers a need and cannot open another company's
   coordinators-only need, by page or by JSON;
-- a member list uploaded, its ambiguous row decided in the page (once the
-  server has POST /web/imports);
+- a member list uploaded (POST /v1/imports:file), its ambiguous row decided
+  in the page;
 - two tabs editing one organization: the second save is refused with an
   explanation and its text kept, then saved over the other's change;
 - the indicators page draws its charts from GetIndicators; a CSV download is
@@ -326,10 +326,6 @@ class BrowserTest(unittest.TestCase):
         self.screenshot("organization")
 
     def test_mark_changed_and_withdrawn(self):
-        status, answer = self.server.call("PATCH", "/v1/feedback/999999", body={"label": "FEEDBACK_LABEL_USEFUL"},
-                                          params={"updateMask": "label"})
-        if "no API route" in answer.get("error", {}).get("message", ""):
-            self.skipTest("the server has no UpdateFeedback route yet (PATCH /v1/feedback/*)")
         text = "めっき排水のニッケルを減らしたい"
         self.login("coordinator", "/consult.html?text=" + urllib.parse.quote(text))
         card = self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "#results .suggestion"))[0]
@@ -395,9 +391,6 @@ class BrowserTest(unittest.TestCase):
         self.assertTrue(self.finds(f'#results a[href="/need.html?id={need_id}"]'))
 
     def test_import_with_an_ambiguous_row_decided_in_the_page(self):
-        status, answer = self.server.call("POST", "/web/imports", body={})
-        if status in (404, 405) or "raw" in answer:
-            self.skipTest("the server has no POST /web/imports yet")
         # A list of three: two held companies as the list writes them, and
         # 赤荻プレス with a Sendai address and another phone (ambiguous).
         path = os.path.join(self.tmp, "両磐_追加名簿.csv")

@@ -2,7 +2,7 @@
 // (created / linked / updated / ambiguous / rejected, with the evidence),
 // decide each ambiguous row by choosing a candidate shown side by side with
 // the row (name, address, phone, representative), then apply. The same
-// server-side import as renkei-import, through POST /web/imports.
+// server-side import as renkei-import, through POST /v1/imports:file.
 // import.html?kind=members&network=networks/2
 
 import * as api from "../api.js";
@@ -15,6 +15,7 @@ import { csvButton } from "../csv.js";
 import * as L from "../labels.js";
 
 const KINDS = [["members", "団体の会員名簿"], ["organizations", "企業の一覧（製造業データベース）"]];
+const KIND_ENUM = { members: "IMPORT_KIND_MEMBERS", organizations: "IMPORT_KIND_ORGANIZATIONS" };
 const ACTION_STYLE = {
   IMPORT_ACTION_CREATED: "primary", IMPORT_ACTION_LINKED: "secondary", IMPORT_ACTION_UPDATED: "info",
   IMPORT_ACTION_AMBIGUOUS: "warning", IMPORT_ACTION_REJECTED: "danger", IMPORT_ACTION_SKIPPED: "light",
@@ -82,6 +83,16 @@ async function ambiguousCard(outcome, row, index) {
       h("thead", {}, head), h("tbody", {}, body, evidence, choose))));
 }
 
+// Problems where Excel shows them: the line and the column letter.
+function problemTable(problems, id) {
+  const t = table([
+    { label: "行", value: (p) => String(p.line || "") }, { label: "列", value: (p) => p.column || "" },
+    { label: "内容", value: (p) => p.message || "" },
+  ], problems);
+  t.id = id;
+  return t;
+}
+
 function summaryLine(summary) {
   const s = summary || {};
   const item = (label, count, style) => h("li", { class: "list-inline-item" }, badge(`${label} ${Number(count || 0)}`, style));
@@ -116,12 +127,13 @@ startPage({ title: "取込", active: "import", permission: "import" }, async (ct
   form.elements.kind.addEventListener("change", toggle);
   toggle();
 
-  let upload = null;  // {kind, network, fileName, fileBase64}
+  let upload = null;  // {kind, network, fileName, content (base64)}
 
-  async function send(dryRun, decisions = []) {
-    const request = { ...upload, dryRun, decisions };
-    if (request.kind !== "members") delete request.network;
-    return api.post("/web/imports", request);
+  // ImportService.ImportFile: the whole file, read and resolved by the server.
+  async function send(dryRun, decisions = [], skipInvalid = false) {
+    const header = { kind: KIND_ENUM[upload.kind], dryRun, decisions };
+    if (upload.kind === "members") header.network = upload.network;
+    return api.post("/v1/imports:file", { header, fileName: upload.fileName, content: upload.content, skipInvalid });
   }
 
   form.addEventListener("submit", (event) => {
@@ -139,7 +151,7 @@ startPage({ title: "取込", active: "import", permission: "import" }, async (ct
           { "@type": "type.googleapis.com/google.rpc.BadRequest", fieldViolations: violations }] } }));
         return;
       }
-      upload = { kind, network, fileName: file.name, fileBase64: await readBase64(file) };
+      upload = { kind, network, fileName: file.name, content: await readBase64(file) };
       clear(result, spinner("ファイルを読み、照合しています…"));
       try {
         const answer = await send(true);
@@ -153,21 +165,24 @@ startPage({ title: "取込", active: "import", permission: "import" }, async (ct
   });
 
   async function showDryRun(answer) {
-    const rowsByNumber = new Map((answer.rows || []).map((r) => [Number(r.row), r]));
+    // rows: [{line, row: ImportRow}] — the file line beside what was read.
+    const rowsByNumber = new Map((answer.rows || []).map((r) => [Number(r.row.row), { ...r.row, line: r.line }]));
     const outcomes = answer.outcomes || [];
-    const invalid = answer.invalid || [];
+    const problems = answer.problems || [];
+    const invalid = problems.filter((p) => !p.warning);
+    const warnings = problems.filter((p) => p.warning);
     const ambiguous = outcomes.filter((o) => o.action === "IMPORT_ACTION_AMBIGUOUS");
     const parts = [h("h2", { class: "h5" }, "確認の結果（まだ何も書き込んでいません）"),
       answer.layout ? h("p", { class: "small text-muted", id: "layout" }, `ファイルの読み方: ${answer.layout}`) : null,
       summaryLine(answer.summary)];
     if (invalid.length) {
-      parts.push(alertBox("danger", h("strong", {}, "ファイルに誤りがあります。"), " 直してからもう一度お試しください（誤りのある行があるときは、何も取り込みません）。"),
-        table([
-          { label: "行", value: (i) => String(i.line || "") }, { label: "列", value: (i) => i.header || String(i.column || "") },
-          { label: "値", value: (i) => i.value || "" }, { label: "内容", value: (i) => i.message || "" },
-        ], invalid));
-      clear(result, parts);
-      return;
+      parts.push(alertBox("danger", h("strong", {}, `${invalid.length}か所に誤りがあります。`),
+        " ファイルを直してもう一度確認するか、誤りのある行を除いて取り込んでください。"),
+      problemTable(invalid, "invalid"));
+    }
+    if (warnings.length) {
+      parts.push(alertBox("warning", "次のセルは読めない値のため空として扱います（取り込みは続けられます）。"),
+        problemTable(warnings, "warnings"));
     }
     const decisionsBox = h("div", { id: "decisions" });
     if (ambiguous.length) {
@@ -191,7 +206,8 @@ startPage({ title: "取込", active: "import", permission: "import" }, async (ct
       { label: "根拠・理由", value: (o) => h("span", { class: "small" }, o.message || o.evidence || "",
         (o.changedFields || []).length ? h("div", { class: "text-muted" }, `変わる項目: ${o.changedFields.join("、")}`) : null) },
     ], outcomeRows)));
-    const apply = h("button", { type: "button", class: "btn btn-success", id: "apply" }, "この内容で取り込む");
+    const apply = h("button", { type: "button", class: "btn btn-success", id: "apply" },
+      invalid.length ? "誤りのある行を除いて取り込む" : "この内容で取り込む");
     const applyBox = h("div", { class: "card card-body mb-4", id: "apply-box" }, apply);
     parts.push(applyBox);
     clear(result, parts);
@@ -211,7 +227,7 @@ startPage({ title: "取込", active: "import", permission: "import" }, async (ct
       }
       if (undecided && !confirm(`判断していない行が${undecided}行あります。その行は取り込まずに進めますか？`)) return;
       try {
-        const answer = await send(false, decisions);
+        const answer = await send(false, decisions, invalid.length > 0);
         showApplied(answer);
       } catch (e) {
         showMessage(applyBox, "danger", messageOf(e));
