@@ -14,7 +14,7 @@ PACKAGES=(
   libcli11-dev
   golang-github-gogo-googleapis-dev
   libboost-dev libjs-bootstrap5 libjs-chart.js
-  nginx openssl
+  nginx
   python3 python3-grpcio python3-protobuf
   chromium chromium-driver python3-selenium fonts-noto-cjk
 )

@@ -200,7 +200,7 @@ class NginxTest(unittest.TestCase):
         self.assertEqual((response.status, error["status"]), (401, "UNAUTHENTICATED"))
         connection.close()
         connection, response = self.https("/")
-        self.assertIn("準備中", response.read().decode("utf-8"))
+        self.assertIn("<title>ホーム — 連携 renkei</title>", response.read().decode("utf-8"))
         connection.close()
 
     def test_events_pass_unbuffered(self):

@@ -301,7 +301,7 @@ TEST_F(WebServerTest, PagesAndAssetsHaveTheirTypesAndCaching) {
   EXPECT_EQ(page.status, 200);
   EXPECT_EQ(page.Header("Content-Type"), "text/html; charset=utf-8");
   EXPECT_EQ(page.Header("Cache-Control"), "no-cache");
-  EXPECT_THAT(page.body, HasSubstr("準備中"));
+  EXPECT_THAT(page.body, HasSubstr("<title>ホーム — 連携 renkei</title>"));  // web/index.html
   EXPECT_THAT(page.body, HasSubstr("/assets/bootstrap/css/bootstrap.min.css"));
   const HttpReply css = Get("/assets/bootstrap/css/bootstrap.min.css");
   EXPECT_EQ(css.status, 200);
