@@ -3,6 +3,7 @@
 #include <rocksdb/cache.h>
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/listener.h>
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/options_util.h>
@@ -19,15 +20,19 @@
 #include "google/protobuf/message.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "server/store/internal/counter_merge.h"
+#include "server/store/internal/disk_guard.h"
 #include "server/store/internal/families.h"
 #include "server/store/internal/intersection.h"
 #include "server/store/internal/keys.h"
 #include "server/store/internal/page_token.h"
 #include "server/store/internal/schema.h"
+#include "server/store/internal/tolerant_logger.h"
+#include "server/records/secrets.h"
 #include "server/store/internal/write_txn.h"
 #include "server/text/normalize.h"
 #include "server/util/errors.h"
 #include "server/util/status_macros.h"
+#include "server/util/quote.h"
 
 namespace renkei::store {
 
@@ -93,7 +98,7 @@ absl::Status CheckEtag(const Message& current, absl::string_view etag) {
   const std::string stored = current.GetReflection()->GetString(current, fd);
   if (stored != etag) {
     return absl::AbortedError(absl::StrCat(
-        "etag \"", etag, "\" is stale: the record changed since it was read "
+        "etag ", Quote(etag), " is stale: the record changed since it was read "
         "(its etag is now \"", stored, "\"); read it again and retry"));
   }
   return absl::OkStatus();
@@ -114,6 +119,33 @@ void KeepOutputOnly(const Message& from, Message* to) {
       reflection->ClearField(to, fd);
     }
   }
+}
+
+// A create repeated with a request id must ask for what the first one did:
+// `first` (what it stored) without the fields the store set equals `record`.
+absl::Status CheckSameRequest(const Message& first, const Message& record,
+                              absl::string_view request_id) {
+  std::unique_ptr<Message> asked(first.New());
+  asked->CopyFrom(first);
+  const bool named_by_caller = internal::KindOf(first) == Kind::kMembership;
+  for (const char* field : {"name", "etag", "create_time", "update_time"}) {
+    if (named_by_caller && std::string_view(field) == "name") continue;
+    const auto* fd = asked->GetDescriptor()->FindFieldByName(field);
+    if (fd != nullptr) asked->GetReflection()->ClearField(asked.get(), fd);
+  }
+  // A password's hash is salted anew on every request.
+  std::unique_ptr<Message> again(record.New());
+  again->CopyFrom(record);
+  records::ClearSecrets(asked.get());
+  records::ClearSecrets(again.get());
+  if (google::protobuf::util::MessageDifferencer::Equals(*asked, *again)) {
+    return absl::OkStatus();
+  }
+  const auto* name = first.GetDescriptor()->FindFieldByName("name");
+  return absl::AlreadyExistsError(absl::StrCat(
+      "request_id ", Quote(request_id), " was used before, to create ",
+      first.GetReflection()->GetString(first, name),
+      " with other content; a new record needs a new request_id"));
 }
 
 // The n-grams a name filter is looked up by: bigrams (or the single
@@ -154,10 +186,19 @@ bool MatchesNames(const Message& record, const std::string& prefix,
 std::unique_ptr<Message> NewRecordOf(Kind kind) { return internal::NewRecord(kind); }
 
 Store::Store(const StoreOptions& options, std::string path)
-    : options_(options), path_(std::move(path)) {}
+    : options_(options),
+      path_(std::move(path)),
+      guard_(std::make_unique<internal::DiskGuard>(path_, options.min_free_bytes)) {}
 
 Store::~Store() {
   if (db_ == nullptr) return;
+  if (options_.flush_on_close && !read_only_ && guard_->CheckWritable().ok()) {
+    // Everything into tables, so that the next start replays no log. A
+    // failure here loses nothing: the log is still there.
+    rocksdb::FlushOptions flush;
+    flush.allow_write_stall = true;
+    db_->Flush(flush, handles_).PermitUncheckedError();
+  }
   for (rocksdb::ColumnFamilyHandle* handle : handles_) {
     db_->DestroyColumnFamilyHandle(handle);
   }
@@ -179,6 +220,11 @@ absl::Status Store::OpenDatabase() {
   db_options.IncreaseParallelism(2);
   db_options.max_background_jobs = 2;
   db_options.keep_log_file_num = 5;
+  db_options.max_total_wal_size = options_.max_wal_bytes;
+  // RocksDB's own LOG writer aborts the process once the disk is full
+  // (tolerant_logger.h); the guard learns of failed writes and flushes.
+  db_options.info_log = internal::NewTolerantLogger(path_);
+  db_options.listeners.push_back(guard_->NewListener());
 
   auto cache = rocksdb::NewLRUCache(options_.block_cache_bytes);
   auto meta_options = FamilyOptions(cache, true);
@@ -210,6 +256,17 @@ absl::Status Store::OpenDatabase() {
   rocksdb::DB* db = nullptr;
   rocksdb::Status status =
       rocksdb::DB::Open(db_options, path_, descriptors, &handles_, &db);
+  if (status.IsNoSpace()) {
+    // Opening for writing replays the log into a new table; with no room
+    // for it, the records can still be read.
+    const rocksdb::Status full = status;
+    handles_.clear();
+    status = rocksdb::DB::OpenForReadOnly(db_options, path_, descriptors, &handles_, &db);
+    if (status.ok()) {
+      guard_->SetReadOnly(full);
+      read_only_ = true;
+    }
+  }
   if (!status.ok()) return FromRocks(status, absl::StrCat("opening ", path_));
   db_.reset(db);
   records_ = handles_[1];
@@ -228,11 +285,9 @@ absl::Status Store::OpenDatabase() {
     status = rocksdb::Status::NotFound();
   }
   if (status.IsNotFound()) {
-    rocksdb::WriteOptions write;
-    write.sync = true;
-    status = db_->Put(write, meta_, internal::kSchemaVersionKey,
-                      absl::StrCat(internal::kSchemaVersion));
-    if (!status.ok()) return FromRocks(status, "writing the schema version");
+    RENKEI_RETURN_IF_ERROR(PutMeta(internal::kSchemaVersionKey,
+                                   absl::StrCat(internal::kSchemaVersion),
+                                   "writing the schema version"));
   } else if (!status.ok()) {
     return FromRocks(status, "reading the schema version");
   } else if (version != absl::StrCat(internal::kSchemaVersion)) {
@@ -253,10 +308,7 @@ absl::Status Store::OpenDatabase() {
     RENKEI_RETURN_IF_ERROR(BuildTextIndex(true));
   }
   if (status.IsNotFound() || indexed != wanted) {
-    rocksdb::WriteOptions write;
-    write.sync = true;
-    status = db_->Put(write, meta_, internal::kAnalyzerKey, wanted);
-    if (!status.ok()) return FromRocks(status, "writing the analyzer");
+    RENKEI_RETURN_IF_ERROR(PutMeta(internal::kAnalyzerKey, wanted, "writing the analyzer"));
   }
 
   std::string revision;
@@ -281,6 +333,25 @@ absl::Status Store::OpenDatabase() {
   return absl::OkStatus();
 }
 
+absl::Status Store::Writable() const { return guard_->CheckWritable(); }
+
+absl::Status Store::Commit(rocksdb::WriteBatch* batch, const std::string& context, bool sync) {
+  RENKEI_RETURN_IF_ERROR(guard_->CheckWritable());
+  rocksdb::WriteOptions write;
+  write.sync = sync;
+  const rocksdb::Status status = db_->Write(write, batch);
+  if (status.ok()) return absl::OkStatus();
+  if (status.IsIOError()) return guard_->Fault(status);
+  return FromRocks(status, context);
+}
+
+absl::Status Store::PutMeta(const std::string& key, const std::string& value,
+                            const std::string& context) {
+  rocksdb::WriteBatch batch;
+  RENKEI_RETURN_IF_ERROR(FromRocks(batch.Put(meta_, key, value), context));
+  return Commit(&batch, context, /*sync=*/true);
+}
+
 absl::Status Store::ReadAuditSequence() {
   // The last security event is the last key under the prefix.
   const std::string prefix = internal::AuditEventPrefix();
@@ -298,7 +369,7 @@ absl::Status Store::Get(absl::string_view name, Message* record) const {
   RENKEI_ASSIGN_OR_RETURN(ResourceName parsed, ParseResourceName(name));
   if (internal::KindOf(*record) != parsed.kind) {
     return absl::InvalidArgumentError(
-        absl::StrCat("\"", name, "\" does not name a ", record->GetDescriptor()->name()));
+        absl::StrCat(Quote(name), " does not name a ", record->GetDescriptor()->name()));
   }
   std::string bytes;
   rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), records_,
@@ -357,6 +428,7 @@ absl::StatusOr<ListResult> Store::List(const ListRequest& request,
   ListResult result;
   int budget = std::max(request.max_examined, 1);
   const size_t page_size = static_cast<size_t>(std::max(request.page_size, 1));
+  size_t page_bytes = 0;
   while (true) {
     const internal::Intersection::Step step = intersection.Next(&position, &budget);
     if (step == internal::Intersection::Step::kExhausted) break;
@@ -376,12 +448,17 @@ absl::StatusOr<ListResult> Store::List(const ListRequest& request,
       return absl::DataLossError("a listed record does not parse");
     }
     const bool matches = MatchesNames(*record, prefix, contains);
-    if (matches && result.records.size() == page_size) {
+    const bool full = result.records.size() == page_size ||
+                      (!result.records.empty() && page_bytes + bytes.size() > request.max_bytes);
+    if (matches && full) {
       // One more match exists: the page ends before it.
       result.next_page_token = internal::EncodePageToken(filter_hash, position);
       break;
     }
-    if (matches) result.records.push_back(std::move(record));
+    if (matches) {
+      page_bytes += bytes.size();
+      result.records.push_back(std::move(record));
+    }
     position.push_back('\0');  // the smallest key after this one
   }
   RENKEI_RETURN_IF_ERROR(intersection.status());
@@ -428,7 +505,7 @@ absl::Status Store::Apply(std::vector<Write>& writes, const Actor& actor) {
       RENKEI_ASSIGN_OR_RETURN(ResourceName name, ParseResourceName(write.name));
       if (name.kind != *kind) {
         return absl::InvalidArgumentError(absl::StrCat(
-            "\"", write.name, "\" does not name a ", record->GetDescriptor()->name()));
+            Quote(write.name), " does not name a ", record->GetDescriptor()->name()));
       }
       RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<Message> current, txn.Read(name));
       if (current == nullptr) return NotFound(write.name);
@@ -451,10 +528,13 @@ absl::Status Store::Apply(std::vector<Write>& writes, const Actor& actor) {
       std::string first;
       rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), requests_, request_key, &first);
       if (status.ok()) {
-        // Asked before: the first result, nothing written.
-        if (!record->ParseFromString(first)) {
+        // Asked before: the first result, nothing written, if asked the same.
+        std::unique_ptr<Message> result(record->New());
+        if (!result->ParseFromString(first)) {
           return absl::DataLossError("a stored request result does not parse");
         }
+        RENKEI_RETURN_IF_ERROR(CheckSameRequest(*result, *record, write.request_id));
+        record->GetReflection()->Swap(record, result.get());
         continue;
       }
       if (!status.IsNotFound()) return FromRocks(status, "reading a request id");
@@ -489,12 +569,8 @@ absl::Status Store::Apply(std::vector<Write>& writes, const Actor& actor) {
     }
   }
   batch.Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision()));
-  rocksdb::WriteOptions write_options;
-  write_options.sync = options_.sync_writes;
-  rocksdb::Status status = db_->Write(write_options, &batch);
-  if (!status.ok()) {
-    return FromRocks(status, absl::StrCat("writing ", pending.front().name.ToString()));
-  }
+  RENKEI_RETURN_IF_ERROR(Commit(&batch, absl::StrCat("writing ", pending.front().name.ToString()),
+                                options_.sync_writes));
   next_id_ = next_id;
   // Each caller's record becomes what was stored (moved out of the
   // mutation for the last write of a record, copied for earlier ones).
@@ -519,7 +595,7 @@ absl::Status Store::Update(absl::string_view name, absl::string_view etag,
   RENKEI_ASSIGN_OR_RETURN(ResourceName parsed, ParseResourceName(name));
   if (internal::KindOf(*updated) != parsed.kind) {
     return absl::InvalidArgumentError(
-        absl::StrCat("\"", name, "\" does not name a ", updated->GetDescriptor()->name()));
+        absl::StrCat(Quote(name), " does not name a ", updated->GetDescriptor()->name()));
   }
   const internal::Families families = WriteTxnAccess::FamiliesOf(*this);
   absl::MutexLock lock(&write_mu_);
@@ -539,10 +615,7 @@ absl::Status Store::Update(absl::string_view name, absl::string_view etag,
   rocksdb::WriteBatch batch;
   RENKEI_RETURN_IF_ERROR(txn.Commit(&batch));
   batch.Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision()));
-  rocksdb::WriteOptions write;
-  write.sync = options_.sync_writes;
-  rocksdb::Status status = db_->Write(write, &batch);
-  if (!status.ok()) return FromRocks(status, absl::StrCat("writing ", name));
+  RENKEI_RETURN_IF_ERROR(Commit(&batch, absl::StrCat("writing ", name), options_.sync_writes));
   updated->CopyFrom(*txn.Final(parsed));
   Published(txn);
   return absl::OkStatus();
@@ -589,6 +662,12 @@ absl::StatusOr<DeleteResult> Store::Delete(absl::string_view name, absl::string_
         RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<Message> referrer, txn.Read(*source));
         if (referrer == nullptr) continue;
         internal::Unlink(referrer.get(), target.ToString());
+        if (internal::CannotStandAlone(*referrer)) {
+          RENKEI_RETURN_IF_ERROR(txn.Delete(*source));
+          result.deleted.push_back(source->ToString());
+          work.push_back(*source);
+          continue;
+        }
         RENKEI_RETURN_IF_ERROR(txn.Put(*source, std::move(referrer)));
         unlinked.push_back(source->ToString());
       }
@@ -618,21 +697,21 @@ absl::StatusOr<DeleteResult> Store::Delete(absl::string_view name, absl::string_
   rocksdb::WriteBatch batch;
   RENKEI_RETURN_IF_ERROR(txn.Commit(&batch));
   batch.Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision()));
-  rocksdb::WriteOptions write;
-  write.sync = options_.sync_writes;
-  rocksdb::Status status = db_->Write(write, &batch);
-  if (!status.ok()) return FromRocks(status, absl::StrCat("deleting ", name));
+  RENKEI_RETURN_IF_ERROR(Commit(&batch, absl::StrCat("deleting ", name), options_.sync_writes));
   result.revision = txn.last_revision();
   Published(txn);
   return result;
 }
 
-absl::Status Store::ReadChanges(int64_t after, size_t max,
-                                std::vector<std::string>* changes) const {
+absl::Status Store::ReadChanges(int64_t after, size_t max, std::vector<std::string>* changes,
+                                size_t max_bytes) const {
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), log_));
   size_t count = 0;
-  for (it->Seek(internal::LogKey(after + 1)); it->Valid() && count < max; it->Next()) {
+  size_t bytes = 0;
+  for (it->Seek(internal::LogKey(after + 1)); it->Valid() && count < max && bytes < max_bytes;
+       it->Next()) {
     changes->push_back(it->value().ToString());
+    bytes += it->value().size();
     ++count;
   }
   return FromRocks(it->status(), "reading the change log");
@@ -658,11 +737,12 @@ int64_t Store::LastChangeOf(Kind kind) const {
 absl::StatusOr<uint64_t> Store::AppendAuditEvent(absl::string_view event) {
   absl::MutexLock lock(&audit_mu_);
   const uint64_t sequence = next_audit_;
-  rocksdb::WriteOptions write;
-  write.sync = options_.sync_writes;
-  rocksdb::Status status =
-      db_->Put(write, meta_, internal::AuditEventKey(sequence), rocksdb::Slice(event.data(), event.size()));
-  if (!status.ok()) return FromRocks(status, "writing an audit event");
+  rocksdb::WriteBatch batch;
+  RENKEI_RETURN_IF_ERROR(FromRocks(
+      batch.Put(meta_, internal::AuditEventKey(sequence),
+                rocksdb::Slice(event.data(), event.size())),
+      "writing an audit event"));
+  RENKEI_RETURN_IF_ERROR(Commit(&batch, "writing an audit event", options_.sync_writes));
   ++next_audit_;
   return sequence;
 }
@@ -730,11 +810,9 @@ absl::Status Store::BuildTextIndex(bool remove_old) {
   rocksdb::WriteBatch batch;
   auto flush = [&]() -> absl::Status {
     if (batch.Count() == 0) return absl::OkStatus();
-    rocksdb::WriteOptions write;
-    write.sync = true;
-    rocksdb::Status status = db_->Write(write, &batch);
+    absl::Status status = Commit(&batch, "building the search index", /*sync=*/true);
     batch.Clear();
-    return FromRocks(status, "building the search index");
+    return status;
   };
   if (remove_old) {
     // Every key of the text family, and the counters of the search index.
