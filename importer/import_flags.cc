@@ -31,7 +31,9 @@ void AddImportFlags(CLI::App* app, ImportFlags* flags, bool with_server) {
   app->add_option("KIND", flags->kind,
                   "members, organizations, people, seeds, needs, collaborations, registry")
       ->required();
-  app->add_option("FILE", options.file, "the file: CSV, TSV or JSON Lines (.jsonl)")->required();
+  app->add_option("FILE", options.file,
+                  "the file: .xlsx, CSV, TSV (Excel's Unicode text too) or JSON Lines (.jsonl)")
+      ->required();
   if (with_server) {
     app->add_option("--server", options.connection.server,
                     "renkei-server host:port (or RENKEI_SERVER)")
@@ -61,7 +63,10 @@ void AddImportFlags(CLI::App* app, ImportFlags* flags, bool with_server) {
   app->add_option("--map", options.maps, "'column=field': how to read a column (repeatable)")
       ->allow_extra_args(false);
   app->add_option("--mapping-file", options.mapping_file, "a file of column=field lines");
-  app->add_option("--encoding", flags->encoding, "utf-8, utf-8-bom or cp932 (default: detected)");
+  app->add_option("--encoding", flags->encoding,
+                  "utf-8, utf-8-bom, cp932 or utf-16 (default: detected)");
+  app->add_option("--sheet", options.sheet,
+                  ".xlsx: the sheet to read, by name or number (default: the first)");
   app->add_option("--header-line", options.header_line, "the header's line (default: found)");
   app->add_option("--batch-size", options.batch_size, "rows a batch (one write each)")
       ->check(CLI::Range(1, 10000))

@@ -45,6 +45,7 @@ struct ImportOptions {
   std::vector<std::string> maps;  // --map column=field
   std::string mapping_file;
   std::optional<Encoding> encoding;
+  std::string sheet;  // .xlsx: the sheet, by name or number; "" = the first
   int header_line = 0;
   int batch_size = 1000;
   double link_threshold = 0;    // 0: the server's default

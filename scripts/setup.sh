@@ -12,6 +12,7 @@ PACKAGES=(
   libsodium-dev openssl
   libgtest-dev libgmock-dev
   libcli11-dev
+  libzip-dev libexpat1-dev python3-xlsxwriter
   golang-github-gogo-googleapis-dev
   python3 python3-grpcio python3-protobuf
 )
