@@ -10,6 +10,10 @@
 //   get       GetOrganization of a random existing record, with a token.
 //   list      ListOrganizations with a district filter, 50 per page.
 //   create    CreateOrganization of a realistic company record.
+//   json_ping  GET /v1/system:ping over HTTP/1.1: the JSON API's floor.
+//   json_get   GET /v1/organizations/{id} over HTTP/1.1 with the same token:
+//              GetOrganization as JSON through the same server
+//              (docs/web.md); each client thread keeps one connection.
 // Before the timed runs, --records companies are created (spread over the
 // eight districts of 一関市).
 //
@@ -20,6 +24,11 @@
 //                   [--sync_writes] [--smoke]
 #include <grpcpp/create_channel.h>
 #include <grpcpp/grpcpp.h>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -93,6 +102,36 @@ Result Measure(int threads, double seconds, int reps,
   return result;
 }
 
+// One keep-alive HTTP/1.1 connection, used by one thread at a time.
+class JsonClient {
+ public:
+  JsonClient(int port, std::string authorization)
+      : authorization_(std::move(authorization)), socket_(io_) {
+    boost::system::error_code ec;
+    socket_.connect({boost::asio::ip::make_address("127.0.0.1"), static_cast<uint16_t>(port)}, ec);
+  }
+  // GETs `target`; true for a 200 whose body has `expect`.
+  bool Get(const std::string& target, const std::string& expect) {
+    namespace http = boost::beast::http;
+    http::request<http::empty_body> request{http::verb::get, target, 11};
+    request.set(http::field::host, "127.0.0.1");
+    request.set(http::field::authorization, authorization_);
+    boost::system::error_code ec;
+    http::write(socket_, request, ec);
+    if (ec) return false;
+    http::response<http::string_body> response;
+    http::read(socket_, buffer_, response, ec);
+    return !ec && response.result_int() == 200 &&
+           response.body().find(expect) != std::string::npos;
+  }
+
+ private:
+  const std::string authorization_;
+  boost::asio::io_context io_;
+  boost::asio::ip::tcp::socket socket_;
+  boost::beast::flat_buffer buffer_;
+};
+
 double Percentile(std::vector<double> values, double p) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());
@@ -117,6 +156,7 @@ int main(int argc, char** argv) {
   options.listen_address = "127.0.0.1:0";
   options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
   options.public_catalogue = true;  // for get-anon
+  options.web.address = "127.0.0.1:0";
   auto server = renkei::RenkeiServer::Start(options);
   if (!server.ok()) {
     std::fprintf(stderr, "api_bench: %s\n", std::string(server.status().message()).c_str());
@@ -159,7 +199,7 @@ int main(int argc, char** argv) {
   std::printf("api_bench: %d threads, %d x %.1f s per workload, %d companies loaded in %.1f s%s\n",
               threads, reps, seconds, records, load_seconds,
               options.sync_writes ? ", sync_writes" : "");
-  std::printf("%-8s %12s %12s %12s %10s %10s %8s\n", "workload", "ops/s med", "ops/s min",
+  std::printf("%-10s %12s %12s %12s %10s %10s %8s\n", "workload", "ops/s med", "ops/s min",
               "ops/s max", "p50 us", "p99 us", "vs ping");
 
   double ping_ops = 0;
@@ -170,7 +210,7 @@ int main(int argc, char** argv) {
     const double median = ops[ops.size() / 2];
     medians[name] = median;
     if (std::string(name) == "ping") ping_ops = median;
-    std::printf("%-8s %12.0f %12.0f %12.0f %10.0f %10.0f %7.0f%%%s\n", name, median, ops.front(),
+    std::printf("%-10s %12.0f %12.0f %12.0f %10.0f %10.0f %7.0f%%%s\n", name, median, ops.front(),
                 ops.back(), Percentile(r.latencies_us, 0.50), Percentile(r.latencies_us, 0.99),
                 ping_ops > 0 ? 100.0 * median / ping_ops : 0.0,
                 r.errors > 0 ? absl::StrCat("  (", r.errors, " errors)").c_str() : "");
@@ -197,6 +237,17 @@ int main(int argc, char** argv) {
     grpc::ClientContext context;
     return organizations->GetOrganization(&context, request, &response).ok();
   }));
+  std::vector<std::unique_ptr<JsonClient>> json;
+  for (int t = 0; t < threads; ++t) {
+    json.push_back(std::make_unique<JsonClient>((*server)->http_port(), "Bearer " + *token));
+  }
+  ok &= report("json_ping", Measure(threads, seconds, reps, [&](int t, std::mt19937&) {
+    return json[t]->Get("/v1/system:ping", "{}");
+  }));
+  ok &= report("json_get", Measure(threads, seconds, reps, [&](int t, std::mt19937& random) {
+    const std::string name = absl::StrCat("organizations/", 1 + random() % records);
+    return json[t]->Get(absl::StrCat("/v1/", name), name);
+  }));
   ok &= report("list", Measure(threads, seconds, reps, [&](int, std::mt19937& random) {
     renkei::v1::ListOrganizationsRequest request;
     request.set_district(kDistricts[random() % 8]);
@@ -216,7 +267,9 @@ int main(int argc, char** argv) {
 
   std::printf("get with a bearer token: %.0f%% of get without one (median ops/s)\n",
               100.0 * medians["get"] / std::max(medians["get-anon"], 1.0));
-
+  std::printf("json_get: %.0f%% of get (median ops/s, both with the token)\n",
+              100.0 * medians["json_get"] / std::max(medians["get"], 1.0));
+  json.clear();
   (*server)->Shutdown();
   std::error_code ignored;
   std::filesystem::remove_all(dir, ignored);

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 
 #include "google/protobuf/any.pb.h"
@@ -118,7 +119,7 @@ bool FindInvalidUtf8(const Descriptor* type, absl::string_view bytes,
         *path = name;
         return true;
       }
-      name += "[\"" + key + "\"]";
+      absl::StrAppend(&name, "[\"", key, "\"]");
       const FieldDescriptor* value_field =
           field->message_type()->FindFieldByNumber(2);
       if (value_field->type() == FieldDescriptor::TYPE_STRING &&
@@ -133,7 +134,8 @@ bool FindInvalidUtf8(const Descriptor* type, absl::string_view bytes,
       }
       continue;
     }
-    if (field->is_repeated()) name += "[" + std::to_string(index) + "]";
+    // StrAppend, not operator+: GCC 12 at -O3 sees a false overlap (-Wrestrict).
+    if (field->is_repeated()) absl::StrAppend(&name, "[", index, "]");
     if (field->type() == FieldDescriptor::TYPE_STRING) {
       if (!IsValidUtf8(payload)) {
         *path = name;

@@ -9,12 +9,13 @@ scripts/setup.sh
 scripts/build.sh
 BUILD_DIR=${BUILD_DIR:-build}
 export RENKEI_SERVER=${RENKEI_LISTEN:-127.0.0.1:50051}
+http=${RENKEI_HTTP-127.0.0.1:8080}
 
 log=$(mktemp)
 # The demo signs in as the demo coordinator, keeping its session here rather
 # than in your own ~/.config/renkei.
 export XDG_CONFIG_HOME=$(mktemp -d)
-"$BUILD_DIR/server/renkei-server" --demo --listen "$RENKEI_SERVER" 2> >(tee "$log" >&2) &
+"$BUILD_DIR/server/renkei-server" --demo --listen "$RENKEI_SERVER" --http "$http" 2> >(tee "$log" >&2) &
 server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$log" "$XDG_CONFIG_HOME"' EXIT
 for _ in $(seq 1 600); do
@@ -45,4 +46,9 @@ show import members data/demo/import/ryoban_plaza_2026.csv --network 2 --dry-run
 
 echo
 echo "renkei-server is serving on $RENKEI_SERVER (Ctrl-C stops it). Try: $BUILD_DIR/cli/renkei --help"
+web=$(grep -o 'HTTP on http://[^ ]*' "$log" | head -1 | cut -c9-)
+if [ -n "$web" ]; then
+  echo "In a browser: $web — sign in as coordinator / coordinator-demo (demo only; docs/access.md lists the"
+  echo "other demo users). JSON API: ${web}v1/organizations"
+fi
 wait $server

@@ -1,10 +1,10 @@
 // renkei-server: the shared database of a region's 産学官金 network.
 //
-//   renkei-server [--data_dir DIR] [--listen HOST:PORT] [--sync_writes] [--demo]
-//                 [--tls_cert PEM --tls_key PEM [--tls_client_ca PEM]] [--insecure]
+//   renkei-server [--data_dir DIR] [--listen HOST:PORT] [--http HOST:PORT] [--sync_writes]
+//                 [--demo] [--tls_cert PEM --tls_key PEM [--tls_client_ca PEM]] [--insecure]
 //                 [--public_catalogue]
 //
-// Flags win over the environment (RENKEI_DATA_DIR, RENKEI_LISTEN).
+// Flags win over the environment (RENKEI_DATA_DIR, RENKEI_LISTEN, RENKEI_HTTP).
 #include <cstdlib>
 #include <string>
 
@@ -28,6 +28,14 @@ ABSL_FLAG(bool, demo, false, "Load the demo data (idempotent) after starting");
 ABSL_FLAG(std::string, thesaurus_dir, "",
           "Thesaurus directory (default: $RENKEI_THESAURUS_DIR, else the source tree's "
           "data/thesaurus); \"none\" for no thesaurus. SIGHUP reloads it");
+// The default says where the value comes from when the flag is not given (an
+// empty value is a real one: HTTP off).
+constexpr char kHttpNotGiven[] = "$RENKEI_HTTP, else 127.0.0.1:8080";
+ABSL_FLAG(std::string, http, kHttpNotGiven,
+          "HTTP address for the JSON API and the pages; empty turns HTTP off. Loopback only "
+          "(put nginx with TLS in front, docs/web.md)");
+ABSL_FLAG(std::string, web_dir, "",
+          "Directory of the pages (default: $RENKEI_WEB_DIR, else the source tree's web/)");
 ABSL_FLAG(std::string, demo_dir, "",
           "Load the demo data from this directory instead of the copy built in");
 ABSL_FLAG(std::string, tls_cert, "",
@@ -58,7 +66,8 @@ std::string FlagOrEnv(const absl::Flag<std::string>& flag, const char* variable)
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "renkei-server: the database and matching service of a region's 産学官金 network.\n"
-      "Usage: renkei-server [--data_dir DIR] [--listen HOST:PORT] [--sync_writes] [--demo]\n"
+      "Usage: renkei-server [--data_dir DIR] [--listen HOST:PORT] [--http HOST:PORT]\n"
+      "                     [--sync_writes] [--demo]\n"
       "                     [--tls_cert PEM --tls_key PEM [--tls_client_ca PEM]] [--insecure]\n"
       "                     [--public_catalogue]");
   absl::ParseCommandLine(argc, argv);
@@ -72,6 +81,12 @@ int main(int argc, char** argv) {
     const char* env = std::getenv("RENKEI_LISTEN");
     options.listen_address = env != nullptr && *env != '\0' ? env : "127.0.0.1:50051";
   }
+  options.web.address = absl::GetFlag(FLAGS_http);
+  if (options.web.address == kHttpNotGiven) {
+    const char* env = std::getenv("RENKEI_HTTP");  // set but empty: HTTP off
+    options.web.address = env != nullptr ? env : "127.0.0.1:8080";
+  }
+  options.web.web_dir = absl::GetFlag(FLAGS_web_dir);
   options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
   options.analyzer = absl::GetFlag(FLAGS_analyzer);
   options.demo_dir = absl::GetFlag(FLAGS_demo_dir);

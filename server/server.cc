@@ -166,6 +166,11 @@ std::string ServerOptions::DefaultThesaurusDir() {
   return RENKEI_DEFAULT_THESAURUS_DIR;
 }
 
+std::string ServerOptions::DefaultWebDir() {
+  if (const char* dir = std::getenv("RENKEI_WEB_DIR"); dir != nullptr && *dir != '\0') return dir;
+  return RENKEI_DEFAULT_WEB_DIR;
+}
+
 std::string DefaultDataDir() {
   if (const char* dir = std::getenv("RENKEI_DATA_DIR"); dir != nullptr && *dir != '\0') {
     return dir;
@@ -254,6 +259,23 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
     health->SetServingStatus(true);
     for (const std::string& name : ServiceNames()) health->SetServingStatus(name, true);
   }
+  if (!options.web.address.empty()) {
+    web::WebOptions web = options.web;
+    if (web.web_dir.empty()) web.web_dir = ServerOptions::DefaultWebDir();
+    web.allow_public = options.insecure;
+    grpc::ChannelArguments channel;
+    channel.SetMaxReceiveMessageSize(64 << 20);  // a page of 1,000 records, as the CLI takes
+    // Its calls may say through which interface and from where their user came.
+    std::vector<std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>> proxy;
+    proxy.push_back(AddMetadata(server->services_->gate.ProxyMetadata()));
+    absl::StatusOr<std::unique_ptr<web::WebServer>> started = web::WebServer::Start(
+        web,
+        server->server_->experimental().InProcessChannelWithInterceptors(channel,
+                                                                         std::move(proxy)),
+        ServiceNames());
+    if (!started.ok()) return started.status();
+    server->web_ = std::move(*started);
+  }
   if (options.load_demo) {
     absl::StatusOr<std::vector<demo::DemoFile>> files =
         options.demo_dir.empty() ? demo::EmbeddedDemoFiles() : demo::ReadDemoDir(options.demo_dir);
@@ -293,6 +315,10 @@ std::shared_ptr<grpc::Channel> RenkeiServer::SystemChannel() {
 void RenkeiServer::Shutdown(absl::Duration grace) {
   if (stopped_) return;
   stopped_ = true;
+  if (web_ != nullptr) {
+    web_->Shutdown(grace);  // event streams end at once
+    web_.reset();
+  }
   if (server_ != nullptr) {
     services_->changes.Stop();
     server_->Shutdown(std::chrono::system_clock::now() + absl::ToChronoSeconds(grace));
@@ -338,6 +364,11 @@ int RunServer(const ServerOptions& options) {
   if (options.public_catalogue) {
     LogInfo("--public_catalogue: callers without a credential may read public seeds, "
             "researchers' public profiles and organizations");
+  }
+  if ((*server)->http_port() != 0) {
+    const std::string& http = options.web.address;
+    LogInfo(absl::StrCat("HTTP on http://", http.substr(0, http.rfind(':')), ":",
+                         (*server)->http_port(), "/ (JSON API under /v1/, pages; docs/web.md)"));
   }
   int received = 0;
   while (sigwait(&signals, &received) == 0 && received == SIGHUP) {

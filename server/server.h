@@ -1,5 +1,6 @@
 // The renkei server: the store, the gRPC services over it, health checking
-// and reflection, on one listening port.
+// and reflection, on one listening port; and, when asked, the HTTP side
+// (JSON API, change feed as events, pages: server/web/web_server.h).
 #ifndef RENKEI_SERVER_SERVER_H_
 #define RENKEI_SERVER_SERVER_H_
 
@@ -8,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "server/web/web_server.h"
 
 namespace grpc {
 class Channel;
@@ -40,6 +42,9 @@ struct ServerOptions {
   std::string demo_dir;
   // The thesaurus directory (data/thesaurus); "none" for no thesaurus.
   std::string thesaurus_dir = DefaultThesaurusDir();
+  // The HTTP side: off while web.address is empty (renkei-server's --http
+  // defaults to 127.0.0.1:8080). An empty web.web_dir means DefaultWebDir().
+  web::WebOptions web;
 
   // TLS for gRPC: PEM files of the server's certificate chain and key, and
   // optionally of the CAs whose client certificates are required.
@@ -53,6 +58,8 @@ struct ServerOptions {
   bool public_catalogue = false;
 
   static std::string DefaultThesaurusDir();
+  // $RENKEI_WEB_DIR, else the source tree's web/.
+  static std::string DefaultWebDir();
 };
 
 // The data directory used when none is given: $RENKEI_DATA_DIR, else
@@ -70,6 +77,8 @@ class RenkeiServer {
 
   // The port it listens on (the chosen one when asked for port 0).
   int port() const { return port_; }
+  // The HTTP port (the chosen one for port 0); 0 when HTTP is off.
+  int http_port() const { return web_ != nullptr ? web_->port() : 0; }
   // A channel to the server that does not go through the network. Its calls
   // carry no credential: give one per call, or use SystemChannel.
   std::shared_ptr<grpc::Channel> InProcessChannel();
@@ -97,6 +106,7 @@ class RenkeiServer {
   std::unique_ptr<resolve::Reader> reader_;  // may be null (no MeCab dictionary)
   std::unique_ptr<Services> services_;
   std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<web::WebServer> web_;  // null when HTTP is off
   int port_ = 0;
   std::string admin_token_file_;
   bool stopped_ = false;

@@ -27,7 +27,9 @@ ServerProcess::~ServerProcess() { Stop(SIGKILL); }
 bool ServerProcess::Start() {
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) return false;
-  std::vector<std::string> argv = {RENKEI_SERVER_BINARY, "--listen", "127.0.0.1:0"};
+  // No HTTP unless `args` ask for it (a later --http wins): tests run side
+  // by side and the default HTTP port would collide.
+  std::vector<std::string> argv = {RENKEI_SERVER_BINARY, "--listen", "127.0.0.1:0", "--http="};
   if (!data_dir_.empty()) {
     argv.push_back("--data_dir");
     argv.push_back(data_dir_);

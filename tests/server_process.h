@@ -19,8 +19,8 @@ namespace renkei::testing {
 
 class ServerProcess {
  public:
-  // Runs RENKEI_SERVER_BINARY --listen 127.0.0.1:0 --data_dir `data_dir` `args`
-  // (without --data_dir when `data_dir` is empty).
+  // Runs RENKEI_SERVER_BINARY --listen 127.0.0.1:0 --http= --data_dir
+  // `data_dir` `args` (without --data_dir when `data_dir` is empty).
   ServerProcess(std::string data_dir, std::vector<std::string> args = {});
   ~ServerProcess();  // SIGKILLs it if still running
   ServerProcess(const ServerProcess&) = delete;

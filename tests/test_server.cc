@@ -19,7 +19,7 @@ void TestServer::Start() {
   if (configure_) configure_(options);
   options.data_dir = dir_.path();
   options.listen_address = "127.0.0.1:0";
-  options.load_demo = load_demo_;
+  options.load_demo = options.load_demo || load_demo_;
   absl::StatusOr<std::unique_ptr<RenkeiServer>> server = RenkeiServer::Start(options);
   ASSERT_TRUE(server.ok()) << server.status();
   server_ = std::move(*server);

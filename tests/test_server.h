@@ -16,12 +16,13 @@ namespace renkei::testing {
 // A renkei server with its own data directory, listening on 127.0.0.1 on a
 // port the kernel picks, and a TCP channel to it whose calls carry the
 // first administrator's token (the suites test behaviour, not access; the
-// access suites make their own channels).
+// access suites make their own channels). HTTP is off unless `configure` sets
+// options.web.address ("127.0.0.1:0" picks a port).
 class TestServer {
  public:
   explicit TestServer(bool load_demo = false);
   // With options changed by `configure` (the data directory and address are
-  // set after it).
+  // set after it; load_demo is kept).
   explicit TestServer(std::function<void(ServerOptions&)> configure);
   ~TestServer();
 
@@ -36,6 +37,7 @@ class TestServer {
   const std::string& admin_token() const { return admin_token_; }
   std::string admin_token_file() const { return dir_.path() + "/admin.token"; }
   int port() const { return port_; }
+  int http_port() const { return server_->http_port(); }
   const std::string& data_dir() const { return dir_.path(); }
   RenkeiServer& server() { return *server_; }
 

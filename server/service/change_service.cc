@@ -45,6 +45,10 @@ grpc::Status ChangeService::WatchChanges(grpc::ServerContext* context,
     }
     collections.insert(request->collections(i));
   }
+  // The request is good: say so now, before the first change (which may take
+  // a while); the HTTP event stream answers 200 on this (web/event_stream.h).
+  context->AddInitialMetadata("x-renkei-stream", "open");
+  writer->SendInitialMetadata();
   int64_t after = request->since_revision();
   std::vector<std::string> batch;
   while (!context->IsCancelled() && !stopping_) {

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "server/access/audit.h"
 #include "server/access/authenticator.h"
+#include "server/access/credentials.h"
 #include "server/access/policy.h"
 #include "server/access/rules.h"
 #include "server/service/grpc_status.h"
@@ -13,15 +14,22 @@ namespace renkei::service {
 namespace {
 
 // The value of metadata `key`, or empty.
-std::string Metadata(const grpc::ServerContext& context, absl::string_view key) {
+std::string MetadataValue(const grpc::ServerContext& context, absl::string_view key) {
   const auto& metadata = context.client_metadata();
   auto it = metadata.find(grpc::string_ref(key.data(), key.size()));
   if (it == metadata.end()) return "";
   return std::string(it->second.data(), it->second.size());
 }
 
-bool IsInProcess(const grpc::ServerContext& context) {
-  return absl::StartsWith(context.peer(), "inproc");
+// Constant-time comparison: how long it takes does not tell how much of a
+// guessed secret was right.
+bool SameSecret(absl::string_view a, absl::string_view b) {
+  if (a.size() != b.size() || a.empty()) return false;
+  unsigned char difference = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    difference |= static_cast<unsigned char>(a[i] ^ b[i]);
+  }
+  return difference == 0;
 }
 
 }  // namespace
@@ -33,18 +41,23 @@ grpc::Status Call::Deny(const absl::Status& denial, absl::string_view record) co
 
 Gate::Gate(const access::Authenticator* authenticator, access::AuditTrail* audit,
            bool public_catalogue)
-    : authenticator_(*authenticator), audit_(*audit), public_catalogue_(public_catalogue) {}
+    : authenticator_(*authenticator),
+      audit_(*audit),
+      public_catalogue_(public_catalogue),
+      proxy_secret_(access::NewTokenSecret()) {}
+
+renkei::Metadata Gate::ProxyMetadata() const { return {{"x-renkei-proxy", proxy_secret_}}; }
 
 absl::StatusOr<access::Caller> Gate::Identify(const grpc::ServerContext& context) const {
   access::Caller anonymous;
   anonymous.peer = context.peer();
-  if (IsInProcess(context)) {
-    const std::string interface = Metadata(context, "x-renkei-interface");
-    const std::string peer = Metadata(context, "x-renkei-peer");
+  if (SameSecret(MetadataValue(context, "x-renkei-proxy"), proxy_secret_)) {
+    const std::string interface = MetadataValue(context, "x-renkei-interface");
+    const std::string peer = MetadataValue(context, "x-renkei-peer");
     anonymous.interface = interface.empty() ? "system" : interface;
     if (!peer.empty()) anonymous.peer = peer;
   }
-  const std::string authorization = Metadata(context, "authorization");
+  const std::string authorization = MetadataValue(context, "authorization");
   if (authorization.empty()) return anonymous;
   absl::string_view secret = authorization;
   if (!absl::StartsWithIgnoreCase(secret, "bearer ")) {

@@ -7,10 +7,10 @@
 // is checked by the record operations through the rules
 // (server/access/rules.h), with the Call the gate returns.
 //
-// The JSON API and the pages call the services over an in-process channel:
-// only such calls may say, in the metadata `x-renkei-interface` and
-// `x-renkei-peer`, through which interface and from which address their
-// user came. Thread-safe.
+// The JSON API and the pages call the services over an in-process channel
+// whose calls carry ProxyMetadata(), a secret of this process: only such
+// calls may say, in the metadata `x-renkei-interface` and `x-renkei-peer`,
+// through which interface and from which address their user came. Thread-safe.
 #ifndef RENKEI_SERVER_SERVICE_GATE_H_
 #define RENKEI_SERVER_SERVICE_GATE_H_
 
@@ -23,6 +23,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "server/access/caller.h"
+#include "server/util/call_metadata.h"
 
 namespace renkei::access {
 class AuditTrail;
@@ -54,6 +55,9 @@ class Gate {
   absl::StatusOr<Call> Admit(const grpc::ServerContext& context, absl::string_view method) const;
 
   bool public_catalogue() const { return public_catalogue_; }
+  // The metadata that makes the gate take a call's `x-renkei-interface` and
+  // `x-renkei-peer`: for the server's own HTTP side only, never sent out.
+  renkei::Metadata ProxyMetadata() const;
   access::AuditTrail& audit() const { return audit_; }
 
  private:
@@ -63,6 +67,7 @@ class Gate {
   const access::Authenticator& authenticator_;
   access::AuditTrail& audit_;
   const bool public_catalogue_;
+  const std::string proxy_secret_;  // random, for this process only
 };
 
 }  // namespace renkei::service

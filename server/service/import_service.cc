@@ -1,5 +1,6 @@
 #include "server/service/import_service.h"
 
+#include "server/ingest/file_import.h"
 #include "server/ingest/session.h"
 #include "server/service/gate.h"
 #include "server/service/grpc_status.h"
@@ -40,6 +41,20 @@ grpc::Status ImportService::Import(
   absl::Status status = (*session)->Finish(&last);
   if (!status.ok()) return ToGrpcStatus(status);
   stream->Write(last);
+  return grpc::Status::OK;
+}
+
+grpc::Status ImportService::ImportFile(grpc::ServerContext* context,
+                                       const v1::ImportFileRequest* request,
+                                       v1::ImportFileResponse* response) {
+  RENKEI_ADMIT(call, context, "ImportService.ImportFile");
+  store::Actor actor = call.caller.ToActor();
+  actor.interface = call.caller.interface == "grpc" ? "import" : call.caller.interface;
+  absl::MutexLock lock(&import_mu_);
+  absl::StatusOr<v1::ImportFileResponse> imported =
+      ingest::ImportFile(&store_, reader_, &profiles_, *request, actor);
+  if (!imported.ok()) return ToGrpcStatus(imported.status());
+  *response = std::move(*imported);
   return grpc::Status::OK;
 }
 

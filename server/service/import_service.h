@@ -29,6 +29,8 @@ class ImportService final : public v1::ImportService::Service {
   grpc::Status Import(
       grpc::ServerContext* context,
       grpc::ServerReaderWriter<v1::ImportResponse, v1::ImportRequest>* stream) override;
+  grpc::Status ImportFile(grpc::ServerContext* context, const v1::ImportFileRequest* request,
+                          v1::ImportFileResponse* response) override;
 
  private:
   store::Store& store_;

@@ -252,6 +252,22 @@ grpc::Status MatchService::ListFeedback(grpc::ServerContext* context,
                      response->mutable_next_page_token());
 }
 
+grpc::Status MatchService::UpdateFeedback(grpc::ServerContext* context,
+                                          const v1::UpdateFeedbackRequest* request,
+                                          v1::Feedback* response) {
+  RENKEI_ADMIT(call, context, "MatchService.UpdateFeedback");
+  return UpdateRecord(store_, call, request->feedback(), request->update_mask(), "feedback",
+                      response);
+}
+
+grpc::Status MatchService::DeleteFeedback(grpc::ServerContext* context,
+                                          const v1::DeleteFeedbackRequest* request,
+                                          v1::DeleteResponse* response) {
+  RENKEI_ADMIT(call, context, "MatchService.DeleteFeedback");
+  return DeleteRecord(store_, call, Kind::kFeedback, request->name(), request->etag(),
+                      /*cascade=*/false, response);
+}
+
 grpc::Status MatchService::ReloadThesaurus(grpc::ServerContext* context,
                                            const v1::ReloadThesaurusRequest*,
                                            v1::ThesaurusInfo* response) {

@@ -38,6 +38,12 @@ class MatchService final : public v1::MatchService::Service {
                               v1::Feedback* response) override;
   grpc::Status ListFeedback(grpc::ServerContext* context, const v1::ListFeedbackRequest* request,
                             v1::ListFeedbackResponse* response) override;
+  grpc::Status UpdateFeedback(grpc::ServerContext* context,
+                              const v1::UpdateFeedbackRequest* request,
+                              v1::Feedback* response) override;
+  grpc::Status DeleteFeedback(grpc::ServerContext* context,
+                              const v1::DeleteFeedbackRequest* request,
+                              v1::DeleteResponse* response) override;
   grpc::Status ReloadThesaurus(grpc::ServerContext* context,
                                const v1::ReloadThesaurusRequest* request,
                                v1::ThesaurusInfo* response) override;

@@ -186,11 +186,29 @@ std::map<std::string, MakeRequest> Requests() {
                r.mutable_feedback()->set_suggestion(t.world.seed);
                r.mutable_feedback()->set_label(v1::FEEDBACK_LABEL_CONTACTED))},
       {"MatchService.ListFeedback", REQUEST(ListFeedbackRequest, )},
+      {"MatchService.UpdateFeedback",
+       REQUEST(UpdateFeedbackRequest, r.mutable_feedback()->set_name(t.world.feedback);
+               r.mutable_feedback()->set_note(absl::StrCat("n", static_cast<int>(t.as)));
+               r.mutable_update_mask()->add_paths("note"))},
+      {"MatchService.DeleteFeedback", REQUEST(DeleteFeedbackRequest, {
+         v1::RecordFeedbackRequest add;
+         add.mutable_feedback()->set_need(t.world.need_a);
+         add.mutable_feedback()->set_suggestion(t.world.seed);
+         add.mutable_feedback()->set_label(v1::FEEDBACK_LABEL_NOT_USEFUL);
+         v1::Feedback made;
+         EXPECT_OK(CallUnary(t.server.channel(), "renkei.v1.MatchService.RecordFeedback", add,
+                             &made));
+         r.set_name(made.name());
+       })},
       {"MatchService.ReloadThesaurus", REQUEST(ReloadThesaurusRequest, )},
       // Imports: a dry run of an organization list with no rows.
       {"ImportService.Import",
        REQUEST(ImportHeader, r.set_kind(v1::IMPORT_KIND_ORGANIZATIONS); r.set_source("matrix.csv");
                r.set_dry_run(true))},
+      {"ImportService.ImportFile",
+       REQUEST(ImportFileRequest, r.mutable_header()->set_kind(v1::IMPORT_KIND_ORGANIZATIONS);
+               r.mutable_header()->set_dry_run(true); r.set_file_name("matrix.csv");
+               r.set_content("会社名,電話番号\n株式会社マトリクス,0191-23-0000\n"))},
       // Signing in is open; the rest needs a credential.
       {"AccessService.Login",
        REQUEST(LoginRequest, r.set_username("company-a"); r.set_password("company-a-password"))},

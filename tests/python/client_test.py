@@ -29,7 +29,8 @@ class Server:
 
     def __init__(self, data_dir):
         self.process = subprocess.Popen(
-            [ARGS.server, "--data_dir", data_dir, "--listen", "127.0.0.1:0"],
+            [ARGS.server, "--data_dir", data_dir, "--listen", "127.0.0.1:0",
+             "--http="],
             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
         self.address = None
         deadline = time.time() + 60
