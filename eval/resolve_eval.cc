@@ -56,6 +56,13 @@ absl::StatusOr<Truth> ReadTruth(const std::string& path) {
   return truth;
 }
 
+// A list of the set: beside truth.csv, or in its delivered/ folder (where a
+// set that also keeps the lists' sources puts the files as sent).
+std::string ListPath(const std::string& dir, const std::string& file) {
+  const std::string delivered = absl::StrCat(dir, "/delivered/", file);
+  return std::filesystem::exists(delivered) ? delivered : absl::StrCat(dir, "/", file);
+}
+
 LinkMetrics Pairwise(const Truth& truth, const std::map<RowKey, std::string>& predicted) {
   // Pairs within predicted clusters, within true clusters, and within both.
   std::map<std::string, std::vector<RowKey>> clusters;
@@ -110,7 +117,8 @@ absl::StatusOr<ResolveEvaluation> EvaluateResolution(const std::string& dir) {
     absl::StatusOr<std::unique_ptr<ingest::Session>> session =
         ingest::Session::Start(store->get(), reader->get(), header);
     if (!session.ok()) return session.status();
-    auto source = importer::OpenFile(dir + "/" + file, importer::ColumnRules(), importer::ReadOptions());
+    auto source = importer::OpenFile(ListPath(dir, file), importer::ColumnRules(),
+                                     importer::ReadOptions());
     if (!source.ok()) return source.status();
     importer::MappedRow row;
     v1::ImportBatch batch;

@@ -44,7 +44,7 @@ struct ResolveEvaluation {
   LinkMetrics baseline;
 };
 
-// `dir` holds truth.csv and the lists it names.
+// `dir` holds truth.csv and the lists it names (beside it, or in dir/delivered/).
 absl::StatusOr<ResolveEvaluation> EvaluateResolution(const std::string& dir);
 
 }  // namespace renkei::eval

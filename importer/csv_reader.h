@@ -42,7 +42,17 @@ struct CsvRecord {
                                     // line break; a view into the text
 };
 
-class CsvReader {
+// Where TableReader (table_layout.h) reads its records from: CSV text
+// (CsvReader) or a sheet of a workbook (sheet_records.h). Not thread-safe.
+class RecordReader {
+ public:
+  virtual ~RecordReader() = default;
+  // The next record, or false at the end or on an error (status()).
+  virtual bool Next(CsvRecord* record) = 0;
+  virtual const absl::Status& status() const = 0;
+};
+
+class CsvReader final : public RecordReader {
  public:
   struct Options {
     char delimiter = ',';  // ',' for CSV, '\t' for tab-separated text
@@ -57,10 +67,10 @@ class CsvReader {
 
   // Reads the next record into `*record` (reusing its storage). Returns false
   // at the end of the text or on an error; then status() tells which.
-  bool Next(CsvRecord* record);
+  bool Next(CsvRecord* record) override;
 
   // OK unless the text is malformed (INVALID_ARGUMENT with line and column).
-  const absl::Status& status() const { return status_; }
+  const absl::Status& status() const override { return status_; }
 
  private:
   // The 1-based column of byte `offset` on the line starting at `line_start`.

@@ -254,6 +254,37 @@ absl::StatusOr<Decoded> DecodeUtf8(absl::string_view bytes, bool had_bom) {
   return Decoded{std::string(bytes), had_bom ? Encoding::kUtf8Bom : Encoding::kUtf8};
 }
 
+// UTF-16 after its byte-order mark → UTF-8.
+absl::StatusOr<Decoded> DecodeUtf16(absl::string_view bytes) {
+  const bool little = bytes[0] == '\xFF';
+  auto unit = [&](size_t i) -> char16_t {
+    const auto a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
+    return static_cast<char16_t>(little ? (a | (b << 8)) : ((a << 8) | b));
+  };
+  std::string out;
+  out.reserve(bytes.size());
+  Position position;
+  for (size_t i = 2; i + 1 < bytes.size(); i += 2) {
+    char32_t c = unit(i);
+    if (U16_IS_LEAD(c) && i + 3 < bytes.size() && U16_IS_TRAIL(unit(i + 2))) {
+      c = static_cast<char32_t>(U16_GET_SUPPLEMENTARY(c, unit(i + 2)));
+      i += 2;
+    } else if (U16_IS_SURROGATE(c)) {
+      return absl::InvalidArgumentError(absl::StrCat("line ", position.line(), ", column ",
+                                                     position.column(), ": bytes ",
+                                                     Hex(bytes.substr(i, 2)),
+                                                     " are half a UTF-16 character"));
+    }
+    position.Advance(static_cast<UChar32>(c));
+    text::AppendUtf8(c, &out);
+  }
+  if (bytes.size() % 2 != 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("line ", position.line(), ": the UTF-16 file ends in the middle of a character"));
+  }
+  return Decoded{std::move(out), Encoding::kUtf16};
+}
+
 bool HasUtf16Bom(absl::string_view bytes) {
   return bytes.size() >= 2 &&
          ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
@@ -269,6 +300,8 @@ absl::string_view EncodingName(Encoding encoding) {
       return "UTF-8 (BOM)";
     case Encoding::kCp932:
       return "CP932";
+    case Encoding::kUtf16:
+      return "UTF-16";
   }
   return "?";
 }
@@ -279,13 +312,14 @@ absl::StatusOr<Encoding> ParseEncodingName(absl::string_view name) {
   if (lower == "utf-8-bom" || lower == "utf-8-sig" || lower == "utf8-bom") {
     return Encoding::kUtf8Bom;
   }
+  if (lower == "utf-16" || lower == "utf16" || lower == "unicode") return Encoding::kUtf16;
   if (lower == "cp932" || lower == "ms932" || lower == "windows-31j" || lower == "shift_jis" ||
       lower == "shift-jis" || lower == "sjis") {
     return Encoding::kCp932;
   }
   return absl::InvalidArgumentError(
       absl::StrCat("unknown encoding \"", name,
-                   "\"; use utf-8, utf-8-bom, cp932 (also shift_jis, sjis, windows-31j)"));
+                   "\"; use utf-8, utf-8-bom, cp932 (also shift_jis, sjis, windows-31j) or utf-16"));
 }
 
 absl::StatusOr<Decoded> Decode(absl::string_view bytes, std::optional<Encoding> forced) {
@@ -295,6 +329,12 @@ absl::StatusOr<Decoded> Decode(absl::string_view bytes, std::optional<Encoding> 
   }
   const bool has_bom = bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom;
   if (forced.has_value()) {
+    if (*forced == Encoding::kUtf16) {
+      if (!HasUtf16Bom(bytes)) {
+        return absl::InvalidArgumentError("the file has no UTF-16 byte-order mark (FF FE or FE FF)");
+      }
+      return DecodeUtf16(bytes);
+    }
     if (*forced == Encoding::kCp932) {
       auto utf8 = DecodeCp932(bytes);
       if (!utf8.ok()) return utf8.status();
@@ -303,11 +343,7 @@ absl::StatusOr<Decoded> Decode(absl::string_view bytes, std::optional<Encoding> 
     return DecodeUtf8(has_bom ? bytes.substr(kUtf8Bom.size()) : bytes, has_bom);
   }
   if (has_bom) return DecodeUtf8(bytes.substr(kUtf8Bom.size()), true);
-  if (HasUtf16Bom(bytes)) {
-    return absl::InvalidArgumentError(
-        "the file is UTF-16 (Excel's \"Unicode テキスト\"); save it as "
-        "\"CSV UTF-8 (コンマ区切り)\" or \"CSV (コンマ区切り)\" instead");
-  }
+  if (HasUtf16Bom(bytes)) return DecodeUtf16(bytes);
   const Utf8Scan scan = ScanUtf8(bytes);
   if (scan.invalid == 0) return Decoded{std::string(bytes), Encoding::kUtf8};
   if (scan.valid_multibyte >= kUtf8Evidence * scan.invalid) {
@@ -324,7 +360,8 @@ absl::StatusOr<Decoded> Decode(std::string&& bytes, std::optional<Encoding> forc
   // Valid UTF-8 (with or without the mark) is what the bytes already are;
   // anything else (CP932, errors, UTF-16) goes the copying way.
   if (view.size() > static_cast<size_t>(std::numeric_limits<int32_t>::max()) ||
-      (forced.has_value() && *forced == Encoding::kCp932) ||
+      (forced.has_value() && (*forced == Encoding::kCp932 || *forced == Encoding::kUtf16)) ||
+      HasUtf16Bom(view) ||
       ScanUtf8(has_bom ? view.substr(kUtf8Bom.size()) : view).invalid > 0) {
     return Decode(view, forced);
   }

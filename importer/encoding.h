@@ -26,9 +26,10 @@ enum class Encoding {
   kUtf8,     // UTF-8 without a byte-order mark
   kUtf8Bom,  // UTF-8 starting with EF BB BF (Excel's "CSV UTF-8")
   kCp932,    // Windows Shift_JIS (Excel's default CSV in Japan)
+  kUtf16,    // UTF-16 with a byte-order mark (Excel's 「Unicode テキスト」)
 };
 
-// "UTF-8", "UTF-8 (BOM)" or "CP932", for messages.
+// "UTF-8", "UTF-8 (BOM)", "CP932" or "UTF-16", for messages.
 absl::string_view EncodingName(Encoding encoding);
 
 // The encoding a user named on the command line, case-insensitively:
@@ -55,8 +56,9 @@ struct Decoded {
 //   4. otherwise strict CP932; a byte sequence that CP932 does not define
 //      (or a user-defined 外字 F040–F9FC, which has no standard character)
 //      is an error.
-// A UTF-16 byte-order mark (Excel's "Unicode テキスト") is an error that
-// says how to save the file instead.
+//   0. a UTF-16 byte-order mark (FF FE or FE FF: Excel's 「Unicode テキスト」)
+//      → kUtf16, little- or big-endian as the mark says; an unpaired
+//      surrogate is an error.
 //
 // With `forced`, decodes as that encoding only; kUtf8 and kUtf8Bom both
 // accept the file with or without the mark and report which it was.

@@ -29,14 +29,16 @@ class OrganizationRows final : public FileRows {
     row->converted = ConvertOrganizationRow(mapped, options_);
     row->line = mapped.line;
     row->raw = mapped.raw;
+    row->hash = std::move(mapped.hash);
     return true;
   }
   absl::Status status() const override { return source_->status(); }
   std::string Describe() const override {
-    return absl::StrCat(EncodingName(source_->encoding()), "\n", source_->DescribeMapping());
+    return absl::StrCat(source_->DescribeFile(), "\n", source_->DescribeMapping());
   }
   absl::string_view header_raw() const override { return source_->header_raw(); }
   bool columns_are_cells() const override { return source_->format() != Format::kJsonl; }
+  std::vector<SkippedRow> skipped() const override { return source_->skipped(); }
 
  private:
   std::unique_ptr<RowSource> source_;
@@ -107,6 +109,7 @@ absl::StatusOr<std::unique_ptr<FileRows>> OpenFileRows(const ImportOptions& opti
   ReadOptions read;
   read.encoding = options.encoding;
   read.table.header_line = options.header_line;
+  read.sheet = options.sheet;
   if (options.kind == v1::IMPORT_KIND_CORPORATE_REGISTRY) {
     auto reader = NtaReader::OpenFile(options.file, options.encoding);
     if (!reader.ok()) return reader.status();

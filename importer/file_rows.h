@@ -7,12 +7,14 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "importer/import_run.h"
 #include "importer/org_rows.h"
+#include "importer/table_layout.h"
 #include "renkei/v1/import.pb.h"
 
 namespace renkei::importer {
@@ -25,6 +27,7 @@ struct ReadRow {
   Converted converted;
   int line = 0;
   absl::string_view raw;
+  std::string hash;  // fingerprint.h; "" for record kinds and the registry
 };
 
 // The rows of one file, one way for each kind of file. Not thread-safe.
@@ -36,6 +39,9 @@ class FileRows {
   virtual std::string Describe() const = 0;
   virtual absl::string_view header_raw() const = 0;
   virtual bool columns_are_cells() const { return true; }
+  // The rows skipped so far (title, blank, footer, and rows inside the data
+  // that are not members), for the summary and the report.
+  virtual std::vector<SkippedRow> skipped() const { return {}; }
 };
 
 

@@ -1,5 +1,7 @@
 #include "importer/import_run.h"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -13,17 +15,23 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "cli/exit_codes.h"
 #include "importer/file_rows.h"
+#include "importer/fingerprint.h"
+#include "importer/network_lookup.h"
 #include "importer/progress.h"
 #include "importer/report.h"
+#include "importer/review_file.h"
+#include "importer/summary.h"
 #include "importer/table_layout.h"
 #include "importer/upload.h"
 
 namespace renkei::importer {
 namespace {
 
+using cli::kExitConflict;
 using cli::kExitInvalid;
 using cli::kExitOk;
 using cli::kExitUsage;
@@ -43,11 +51,7 @@ constexpr KindWord kKinds[] = {
 };
 
 std::string Where(const std::string& file, const Problem& p, bool cells) {
-  if (p.column > 0 && cells) {
-    return absl::StrCat(file, ": line ", p.line, ", column ", p.column, " (", ColumnLetters(p.column),
-                        "): ", p.message);
-  }
-  return absl::StrCat(file, ": ", p.ToString());
+  return absl::StrCat(file, ": ", p.ToString(cells));
 }
 
 std::string BaseName(const std::string& path) {
@@ -60,27 +64,388 @@ std::string Stem(const std::string& path) { return std::filesystem::path(path).s
 struct Pending {
   int line = 0;
   std::string written;  // the name as written
+  std::string hash;     // the row's (fingerprint.h)
   std::string raw;      // with skip_invalid: the row as written
   std::string notes;
+  bool reported = false;  // invalid here: its problems are printed already
 };
 
-void PrintSummary(const v1::ImportSummary& s, int64_t invalid, absl::Duration took, bool dry_run,
-                  std::ostream& out) {
-  const double seconds = absl::ToDoubleSeconds(took);
-  out << (dry_run ? "dry run (nothing written): " : "done: ") << Progress::Grouped(s.rows())
-      << " rows read; " << (dry_run ? "would create " : "created ") << s.created() << ", linked "
-      << s.linked() << ", updated " << s.updated() << ", ambiguous " << s.ambiguous()
-      << ", rejected " << s.rejected() + invalid;
-  if (s.unmatched() > 0) out << ", unmatched " << s.unmatched();
-  if (s.skipped() > 0) out << ", skipped " << s.skipped();
-  out << "\n";
-  if (s.memberships_created() + s.memberships_updated() > 0 || s.memberships_ended_size() > 0) {
-    out << "memberships: " << s.memberships_created() << " added, " << s.memberships_updated()
-        << " updated, " << s.memberships_ended_size() << " ended\n";
+// One run of renkei-import (RunImport). Each phase returns an exit code;
+// kExitOk goes on to the next.
+class Run {
+ public:
+  Run(const ImportOptions& options, std::ostream& out, std::ostream& err)
+      : options_(options), out_(out), err_(err), start_(absl::Now()) {}
+  int Execute();
+
+ private:
+  int Fail(const absl::Status& status);
+  int Prepare();
+  int OpenReport();
+  int CheckFile();
+  void NoteRowsThatAreNotMembers(const std::vector<SkippedRow>& skipped);
+  int RefuseInvalidFile();
+  int ApplyReview();
+  int CheckRecordsOnServer();
+  int Stream();
+  int SendRow(ReadRow& row, Upload& upload);
+  void OnResponse(const v1::ImportResponse& response);
+  void OnOutcome(const v1::RowOutcome& o, Pending& p);
+  int FailedUpload(const absl::Status& status);
+  int Finish(const v1::ImportSummary& summary);
+  absl::Status RejectedRow(const std::string& raw, const std::string& why);
+
+  ImportOptions options_;
+  std::ostream& out_;
+  std::ostream& err_;
+  const absl::Time start_;
+  bool cells_ = true;  // problems' columns are cells (not JSON characters)
+  std::string header_raw_;
+  int64_t total_ = 0;
+  std::vector<std::string> problems_;
+  std::map<int64_t, std::string> invalid_;  // row → why
+  std::map<int64_t, int> invalid_lines_;
+  ListFingerprint fingerprint_;
+  v1::ImportHeader header_;
+  std::unique_ptr<CsvFile> report_, review_, rejected_file_;
+  std::string review_path_, rejected_path_;
+  std::map<int64_t, Pending> pending_;
+  int64_t done_ = 0;
+  std::unique_ptr<Progress> progress_;
+  absl::Status file_error_;
+};
+
+int Run::Fail(const absl::Status& status) {
+  err_ << "renkei-import: " << status.message() << "\n";
+  if (report_ != nullptr) {
+    report_->Write({options_.file, "", "", "failed", "", "", "", "", "", "",
+                    std::string(status.message())});
+    (void)report_->Close();
+    report_.reset();
   }
-  out << absl::StrFormat(seconds < 10 ? "time %.2f s (%s rows/s)\n" : "time %.1f s (%s rows/s)\n",
-                         seconds,
-                         Progress::Grouped(seconds > 0 ? static_cast<int64_t>(s.rows() / seconds) : 0));
+  return static_cast<int>(cli::ExitCodeOf(status));
+}
+
+int Run::Execute() {
+  for (int (Run::*phase)() : {&Run::Prepare, &Run::OpenReport, &Run::CheckFile,
+                              &Run::RefuseInvalidFile, &Run::ApplyReview,
+                              &Run::CheckRecordsOnServer, &Run::Stream}) {
+    if (const int code = (this->*phase)(); code != kExitOk) return code;
+  }
+  return kExitOk;
+}
+
+int Run::Prepare() {
+  if (options_.kind == v1::IMPORT_KIND_MEMBERS && options_.network.empty()) {
+    err_ << "renkei-import: members: --network is required (networks/N, N or the network's "
+            "name)\n";
+    return kExitUsage;
+  }
+  if (options_.sync && options_.kind != v1::IMPORT_KIND_MEMBERS) {
+    err_ << "renkei-import: --sync applies to member lists only\n";
+    return kExitUsage;
+  }
+  if (options_.source.empty()) options_.source = BaseName(options_.file);
+  if (options_.id_source.empty()) options_.id_source = Stem(options_.file);
+  review_path_ = options_.review_out.empty() ? absl::StrCat(Stem(options_.file), ".review.csv")
+                                             : options_.review_out;
+  rejected_path_ = options_.rejected_out.empty()
+                       ? absl::StrCat(Stem(options_.file), ".rejected.csv")
+                       : options_.rejected_out;
+  if (!options_.network.empty()) {
+    absl::StatusOr<std::string> network = FindNetwork(options_.connection, options_.network);
+    if (!network.ok()) return Fail(network.status());
+    if (*network != options_.network && !absl::StrContains(options_.network, "/") &&
+        !std::all_of(options_.network.begin(), options_.network.end(), ::isdigit)) {
+      out_ << "network: 「" << options_.network << "」 is " << *network << "\n";
+    }
+    options_.network = *network;
+  }
+  return kExitOk;
+}
+
+int Run::OpenReport() {
+  if (options_.report.empty()) return kExitOk;
+  auto created = CsvFile::Create(options_.report, ReportHeader());
+  if (!created.ok()) return Fail(created.status());
+  report_ = *std::move(created);
+  return kExitOk;
+}
+
+int Run::CheckFile() {
+  absl::StatusOr<std::unique_ptr<FileRows>> rows = OpenFileRows(options_);
+  if (!rows.ok()) return Fail(rows.status());
+  out_ << options_.file << ": " << (*rows)->Describe();
+  cells_ = (*rows)->columns_are_cells();
+  header_raw_ = std::string((*rows)->header_raw());
+  ReadRow row;
+  while ((*rows)->Next(&row)) {
+    ++total_;
+    CheckRecord(options_.kind, row);
+    const int64_t number = row.converted.row.row();
+    if (!row.hash.empty()) {
+      fingerprint_.Add(number, row.hash, row.converted.row.organization().display_name());
+    }
+    for (const Problem& p : row.converted.problems) {
+      problems_.push_back(Where(options_.file, p, cells_));
+      std::string& why = invalid_[number];
+      if (!why.empty()) why += "; ";
+      why += p.message;
+      invalid_lines_[number] = row.line;
+    }
+  }
+  if (!(*rows)->status().ok()) return Fail((*rows)->status());
+  NoteRowsThatAreNotMembers((*rows)->skipped());
+  if (options_.sync && total_ == 0) {
+    return Fail(absl::InvalidArgumentError(absl::StrCat(
+        options_.file, ": the list has no data rows; --sync would end every membership of ",
+        options_.network, " it came from, so nothing was written")));
+  }
+  return kExitOk;
+}
+
+void Run::NoteRowsThatAreNotMembers(const std::vector<SkippedRow>& skipped) {
+  std::map<std::string, std::vector<int>> lines;  // reason → lines
+  for (const SkippedRow& row : skipped) {
+    if (row.reason == SkippedRow::Reason::kTitle || row.reason == SkippedRow::Reason::kBlank) {
+      continue;
+    }
+    const std::string reason(SkipReasonName(row.reason));
+    lines[reason].push_back(row.line);
+    if (report_ != nullptr) {
+      report_->Write({options_.file, row.number > 0 ? absl::StrCat(row.number) : "",
+                      absl::StrCat(row.line), "skipped", "", "", "", "", "", "",
+                      absl::StrCat("not a member (", reason, "): ", row.raw)});
+    }
+  }
+  if (lines.empty()) return;
+  std::vector<std::string> parts;
+  int total = 0;
+  for (const auto& [reason, at] : lines) {
+    total += static_cast<int>(at.size());
+    std::vector<std::string> numbers;
+    for (size_t i = 0; i < at.size() && i < 5; ++i) numbers.push_back(absl::StrCat(at[i]));
+    parts.push_back(absl::StrCat(at.size(), " ", reason, " (line", at.size() > 1 ? "s " : " ",
+                                 absl::StrJoin(numbers, ", "), at.size() > 5 ? " …" : "", ")"));
+  }
+  out_ << "skipped " << total << (total == 1 ? " row" : " rows")
+       << " that are not members: " << absl::StrJoin(parts, ", ") << "\n";
+}
+
+int Run::RefuseInvalidFile() {
+  if (invalid_.empty()) return kExitOk;
+  for (const std::string& p : problems_) err_ << p << "\n";
+  if (options_.skip_invalid) return kExitOk;
+  if (report_ != nullptr) {
+    for (const auto& [number, why] : invalid_) {
+      v1::RowOutcome o;
+      o.set_row(number);
+      o.set_action(v1::IMPORT_ACTION_REJECTED);
+      o.set_message(why);
+      report_->Write(ReportCells(options_.file, invalid_lines_[number], o));
+    }
+    if (absl::Status closed = report_->Close(); !closed.ok()) return Fail(closed);
+    report_.reset();
+  }
+  err_ << "renkei-import: " << invalid_.size() << " of " << total_
+       << " rows are invalid; nothing was written. Fix them, or run with --skip-invalid to "
+          "write the valid rows and set the invalid ones aside.\n";
+  if (!options_.report.empty()) err_ << "report: " << options_.report << "\n";
+  return kExitInvalid;
+}
+
+int Run::ApplyReview() {
+  header_.set_kind(options_.kind);
+  header_.set_source(options_.source);
+  header_.set_network(options_.network);
+  header_.set_sync(options_.sync);
+  header_.set_confirm_large_sync(options_.yes);
+  header_.set_source_list(options_.source_list);
+  header_.set_link_threshold(options_.link_threshold);
+  header_.set_create_threshold(options_.create_threshold);
+  if (options_.review.empty()) return kExitOk;
+  absl::StatusOr<std::vector<ReviewEntry>> entries = ReadReview(options_.review);
+  if (!entries.ok()) return Fail(entries.status());
+  absl::StatusOr<std::string> note = CheckReview(*entries, fingerprint_, options_.review);
+  if (!note.ok()) return Fail(note.status());
+  if (!note->empty()) out_ << "note: " << *note << "\n";
+  for (ReviewEntry& entry : *entries) *header_.add_decisions() = std::move(entry.decision);
+  out_ << options_.review << ": " << header_.decisions_size() << " decisions\n";
+  return kExitOk;
+}
+
+// Records name their organizations by name: the server checks that each
+// resolves before anything is written.
+int Run::CheckRecordsOnServer() {
+  if (IsOrganizationKind(options_.kind) || options_.dry_run || options_.skip_invalid) return kExitOk;
+  v1::ImportHeader check = header_;
+  check.set_dry_run(true);
+  std::vector<std::string> rejected;
+  auto upload = Upload::Start(options_.connection, check, options_.batch_size,
+                              [&](const v1::ImportResponse& response) {
+                                for (const v1::RowOutcome& o : response.outcomes()) {
+                                  if (o.action() == v1::IMPORT_ACTION_REJECTED) {
+                                    rejected.push_back(absl::StrCat(options_.file, ": row ",
+                                                                    o.row(), ": ", o.message()));
+                                  }
+                                }
+                              });
+  if (!upload.ok()) return Fail(upload.status());
+  auto again = OpenFileRows(options_);
+  if (!again.ok()) return Fail(again.status());
+  ReadRow row;
+  while ((*again)->Next(&row)) {
+    absl::Status added = (*upload)->Add(std::move(row.converted.row));
+    if (!added.ok()) return Fail(added);
+  }
+  absl::StatusOr<v1::ImportSummary> checked = (*upload)->Finish();
+  if (!checked.ok()) return Fail(checked.status());
+  if (rejected.empty()) return kExitOk;
+  for (const std::string& r : rejected) err_ << r << "\n";
+  err_ << "renkei-import: " << rejected.size() << " of " << total_
+       << " rows are invalid; nothing was written.\n";
+  return kExitInvalid;
+}
+
+absl::Status Run::RejectedRow(const std::string& raw, const std::string& why) {
+  if (rejected_file_ == nullptr) {
+    auto created = CsvFile::Create(rejected_path_, {});
+    if (!created.ok()) return created.status();
+    rejected_file_ = *std::move(created);
+    if (!header_raw_.empty()) rejected_file_->WriteRaw(absl::StrCat(header_raw_, ",取込エラー\r\n"));
+  }
+  rejected_file_->WriteRaw(absl::StrCat(raw, ",", CsvLine({why})));
+  return absl::OkStatus();
+}
+
+void Run::OnOutcome(const v1::RowOutcome& o, Pending& p) {
+  if (report_ != nullptr) {
+    std::vector<std::string> cells = ReportCells(options_.file, p.line, o);
+    if (!p.notes.empty()) {
+      cells.back() = cells.back().empty() ? p.notes : absl::StrCat(cells.back(), "; ", p.notes);
+    }
+    report_->Write(cells);
+  }
+  if (o.action() == v1::IMPORT_ACTION_AMBIGUOUS) {
+    if (review_ == nullptr) {
+      auto created = CsvFile::Create(review_path_, ReviewHeader());
+      if (!created.ok()) {
+        file_error_ = created.status();
+      } else {
+        review_ = *std::move(created);
+      }
+    }
+    if (review_ != nullptr) {
+      review_->Write(ReviewCells(options_.file, p.written, p.hash, fingerprint_.hash(), o));
+    }
+  }
+  if (o.action() == v1::IMPORT_ACTION_REJECTED) {
+    if (!p.reported) {
+      err_ << options_.file << ": row " << o.row();
+      if (p.line > 0) err_ << " (line " << p.line << ")";
+      err_ << ": " << o.message() << "\n";
+    }
+    if (options_.skip_invalid) {
+      absl::Status w = RejectedRow(p.raw, o.message());
+      if (!w.ok()) file_error_ = w;
+    }
+  }
+  const bool show =
+      options_.verbose || (options_.dry_run && o.action() != v1::IMPORT_ACTION_LINKED);
+  if (show) {
+    progress_->Done();
+    out_ << absl::StrFormat("row %-5d %-9s %-16s %s%s%s\n", o.row(), ActionWord(o.action()),
+                            o.name(), p.written,
+                            o.site().empty() ? "" : absl::StrCat(" [", o.site(), "]"),
+                            o.evidence().empty() ? "" : absl::StrCat("  ", o.evidence()));
+  }
+}
+
+void Run::OnResponse(const v1::ImportResponse& response) {
+  for (const v1::RowOutcome& o : response.outcomes()) {
+    auto it = pending_.find(o.row());
+    Pending p = it == pending_.end() ? Pending() : std::move(it->second);
+    if (it != pending_.end()) pending_.erase(it);
+    ++done_;
+    OnOutcome(o, p);
+  }
+  progress_->Update(done_);
+}
+
+// The server's error ends the stream; what it acknowledged before is written.
+int Run::FailedUpload(const absl::Status& status) {
+  progress_->Done();
+  const int code = Fail(status);
+  if (done_ > 0 && !options_.dry_run) {
+    err_ << "renkei-import: the rows of the batches acknowledged before this error were "
+            "written; running the same file again continues where it stopped.\n";
+  }
+  return code;
+}
+
+int Run::SendRow(ReadRow& row, Upload& upload) {
+  const int64_t number = row.converted.row.row();
+  if (IsOrganizationKind(options_.kind) && !row.converted.row.has_organization()) {
+    ++done_;  // a registry row left out (an older state)
+    return kExitOk;
+  }
+  Pending& p = pending_[number];
+  p.line = row.line;
+  p.written = row.converted.row.organization().display_name();
+  p.hash = row.hash;
+  if (options_.skip_invalid) p.raw = std::string(row.raw);
+  if (auto invalid = invalid_.find(number); invalid != invalid_.end()) {
+    // Sent so that the server counts it and sync ends no membership it may be.
+    p.reported = true;
+    row.converted.row.set_rejected(invalid->second);
+  }
+  for (const Problem& note : row.converted.notes) {
+    if (!p.notes.empty()) p.notes += "; ";
+    p.notes += note.message;
+    err_ << Where(options_.file, note, cells_) << " (warning)\n";
+  }
+  absl::Status added = upload.Add(std::move(row.converted.row));
+  return added.ok() ? kExitOk : FailedUpload(added);
+}
+
+int Run::Stream() {
+  header_.set_dry_run(options_.dry_run);
+  progress_ = std::make_unique<Progress>(total_, options_.dry_run ? "checking" : "importing",
+                                         options_.progress);
+  auto upload = Upload::Start(options_.connection, header_, options_.batch_size,
+                              [this](const v1::ImportResponse& r) { OnResponse(r); });
+  if (!upload.ok()) return Fail(upload.status());
+  auto again = OpenFileRows(options_);
+  if (!again.ok()) return Fail(again.status());
+  ReadRow row;
+  while ((*again)->Next(&row)) {
+    if (const int code = SendRow(row, **upload); code != kExitOk) return code;
+  }
+  absl::StatusOr<v1::ImportSummary> summary = (*upload)->Finish();
+  progress_->Done();
+  if (!summary.ok()) return FailedUpload(summary.status());
+  return Finish(*summary);
+}
+
+int Run::Finish(const v1::ImportSummary& summary) {
+  for (std::unique_ptr<CsvFile>* f : {&report_, &review_, &rejected_file_}) {
+    if (*f != nullptr) {
+      absl::Status closed = (*f)->Close();
+      if (!closed.ok()) return Fail(closed);
+    }
+  }
+  if (!file_error_.ok()) return Fail(file_error_);
+  PrintSummary(summary, absl::Now() - start_, out_);
+  if (options_.sync) PrintSync(summary, out_);
+  if (!options_.report.empty()) out_ << "report: " << options_.report << "\n";
+  if (summary.ambiguous() > 0) {
+    out_ << summary.ambiguous() << " rows need a person's decision: fill in the decision column of "
+         << review_path_ << " (organizations/N, create or skip) and run again with --review "
+         << review_path_ << "\n";
+  }
+  if (rejected_file_ != nullptr) out_ << "rejected rows, with why, in " << rejected_path_ << "\n";
+  if (summary.memberships_not_ended_size() > 0) return kExitConflict;
+  return summary.rejected() > 0 && !options_.skip_invalid ? kExitInvalid : kExitOk;
 }
 
 }  // namespace
@@ -103,255 +468,9 @@ absl::string_view ImportKindWord(v1::ImportKind kind) {
   return "unknown";
 }
 
-int RunImport(const ImportOptions& given, std::ostream& out, std::ostream& err) {
-  ImportOptions options = given;
-  const absl::Time start = absl::Now();
-  auto fail = [&](const absl::Status& status) {
-    err << "renkei-import: " << status.message() << "\n";
-    return static_cast<int>(cli::ExitCodeOf(status));
-  };
-  if (options.kind == v1::IMPORT_KIND_MEMBERS && options.network.empty()) {
-    err << "renkei-import: members: --network is required (networks/N)\n";
-    return kExitUsage;
-  }
-  if (!options.network.empty() && !absl::StartsWith(options.network, "networks/")) {
-    options.network = absl::StrCat("networks/", options.network);
-  }
-  if (options.source.empty()) options.source = BaseName(options.file);
-  if (options.id_source.empty()) options.id_source = Stem(options.file);
-
-  // 1. The file, and every row checked here.
-  absl::StatusOr<std::unique_ptr<FileRows>> rows = OpenFileRows(options);
-  if (!rows.ok()) return fail(rows.status());
-  out << options.file << ": " << (*rows)->Describe();
-  int64_t total = 0;
-  std::vector<std::string> problems;
-  std::map<int64_t, std::string> invalid;  // row → why
-  {
-    ReadRow row;
-    while ((*rows)->Next(&row)) {
-      ++total;
-      CheckRecord(options.kind, row);
-      for (const Problem& p : row.converted.problems) {
-        problems.push_back(Where(options.file, p, (*rows)->columns_are_cells()));
-        std::string& why = invalid[row.converted.row.row()];
-        if (!why.empty()) why += "; ";
-        why += p.message;
-      }
-    }
-    if (!(*rows)->status().ok()) return fail((*rows)->status());
-  }
-  if (!invalid.empty()) {
-    for (const std::string& p : problems) err << p << "\n";
-    if (!options.skip_invalid) {
-      err << "renkei-import: " << invalid.size() << " of " << total
-          << " rows are invalid; nothing was written. Fix them, or run with --skip-invalid to "
-             "write the valid rows and set the invalid ones aside.\n";
-      return kExitInvalid;
-    }
-  }
-
-  v1::ImportHeader header;
-  header.set_kind(options.kind);
-  header.set_source(options.source);
-  header.set_network(options.network);
-  header.set_sync(options.sync);
-  header.set_source_list(options.source_list);
-  header.set_link_threshold(options.link_threshold);
-  header.set_create_threshold(options.create_threshold);
-  if (!options.review.empty()) {
-    absl::StatusOr<std::vector<v1::ReviewDecision>> decisions = ReadReview(options.review);
-    if (!decisions.ok()) return fail(decisions.status());
-    for (v1::ReviewDecision& d : *decisions) *header.add_decisions() = std::move(d);
-    out << options.review << ": " << header.decisions_size() << " decisions\n";
-  }
-
-  // 2. Records name their organizations by name: the server checks that
-  // each resolves before anything is written.
-  if (!IsOrganizationKind(options.kind) && !options.dry_run && !options.skip_invalid) {
-    v1::ImportHeader check = header;
-    check.set_dry_run(true);
-    std::vector<std::string> rejected;
-    auto upload = Upload::Start(options.connection, check, options.batch_size,
-                                [&](const v1::ImportResponse& response) {
-                                  for (const v1::RowOutcome& o : response.outcomes()) {
-                                    if (o.action() == v1::IMPORT_ACTION_REJECTED) {
-                                      rejected.push_back(absl::StrCat(options.file, ": row ",
-                                                                      o.row(), ": ", o.message()));
-                                    }
-                                  }
-                                });
-    if (!upload.ok()) return fail(upload.status());
-    auto again = OpenFileRows(options);
-    if (!again.ok()) return fail(again.status());
-    ReadRow row;
-    while ((*again)->Next(&row)) {
-      absl::Status added = (*upload)->Add(std::move(row.converted.row));
-      if (!added.ok()) return fail(added);
-    }
-    absl::StatusOr<v1::ImportSummary> checked = (*upload)->Finish();
-    if (!checked.ok()) return fail(checked.status());
-    if (!rejected.empty()) {
-      for (const std::string& r : rejected) err << r << "\n";
-      err << "renkei-import: " << rejected.size() << " of " << total
-          << " rows are invalid; nothing was written.\n";
-      return kExitInvalid;
-    }
-  }
-
-  // 3. The rows, batch by batch.
-  header.set_dry_run(options.dry_run);
-  std::unique_ptr<CsvFile> report, review, rejected_file;
-  if (!options.report.empty()) {
-    auto created = CsvFile::Create(options.report, ReportHeader());
-    if (!created.ok()) return fail(created.status());
-    report = *std::move(created);
-  }
-  const std::string review_path =
-      options.review_out.empty() ? absl::StrCat(Stem(options.file), ".review.csv") : options.review_out;
-  const std::string rejected_path = options.rejected_out.empty()
-                                        ? absl::StrCat(Stem(options.file), ".rejected.csv")
-                                        : options.rejected_out;
-  auto rejected_row = [&](const std::string& raw, const std::string& why) -> absl::Status {
-    if (rejected_file == nullptr) {
-      auto created = CsvFile::Create(rejected_path, {});
-      if (!created.ok()) return created.status();
-      rejected_file = *std::move(created);
-      if (!(*rows)->header_raw().empty()) {
-        rejected_file->WriteRaw(absl::StrCat((*rows)->header_raw(), ",取込エラー\r\n"));
-      }
-    }
-    rejected_file->WriteRaw(absl::StrCat(raw, ",", CsvLine({why})));
-    return absl::OkStatus();
-  };
-
-  std::map<int64_t, Pending> pending;
-  int64_t done = 0;
-  int64_t set_aside = 0;  // rows invalid here, not sent
-  Progress progress(total, options.dry_run ? "checking" : "importing", options.progress);
-  absl::Status file_error;
-  auto on_response = [&](const v1::ImportResponse& response) {
-    for (const v1::RowOutcome& o : response.outcomes()) {
-      auto it = pending.find(o.row());
-      Pending p = it == pending.end() ? Pending() : std::move(it->second);
-      if (it != pending.end()) pending.erase(it);
-      ++done;
-      if (report != nullptr) {
-        std::vector<std::string> cells = ReportCells(options.file, p.line, o);
-        if (!p.notes.empty()) {
-          cells.back() = cells.back().empty() ? p.notes : absl::StrCat(cells.back(), "; ", p.notes);
-        }
-        report->Write(cells);
-      }
-      if (o.action() == v1::IMPORT_ACTION_AMBIGUOUS) {
-        if (review == nullptr) {
-          auto created = CsvFile::Create(review_path, ReviewHeader());
-          if (!created.ok()) {
-            file_error = created.status();
-          } else {
-            review = *std::move(created);
-          }
-        }
-        if (review != nullptr) review->Write(ReviewCells(options.file, p.written, o));
-      }
-      if (o.action() == v1::IMPORT_ACTION_REJECTED) {
-        err << options.file << ": row " << o.row();
-        if (p.line > 0) err << " (line " << p.line << ")";
-        err << ": " << o.message() << "\n";
-        if (options.skip_invalid) {
-          absl::Status w = rejected_row(p.raw, o.message());
-          if (!w.ok()) file_error = w;
-        }
-      }
-      const bool show = options.verbose ||
-                        (options.dry_run && o.action() != v1::IMPORT_ACTION_LINKED);
-      if (show) {
-        progress.Done();
-        out << absl::StrFormat("row %-5d %-9s %-16s %s%s%s\n", o.row(), ActionWord(o.action()),
-                               o.name(), p.written,
-                               o.site().empty() ? "" : absl::StrCat(" [", o.site(), "]"),
-                               o.evidence().empty() ? "" : absl::StrCat("  ", o.evidence()));
-      }
-    }
-    progress.Update(done);
-  };
-  // The server's error ends the stream; what it acknowledged before is written.
-  auto failed_upload = [&](const absl::Status& status) {
-    const int code = fail(status);
-    if (done > set_aside && !options.dry_run) {
-      err << "renkei-import: the " << done - set_aside
-          << " rows of the batches acknowledged before this error were written; running the "
-             "same file again continues where it stopped.\n";
-    }
-    return code;
-  };
-  auto upload = Upload::Start(options.connection, header, options.batch_size, on_response);
-  if (!upload.ok()) return fail(upload.status());
-  auto again = OpenFileRows(options);
-  if (!again.ok()) return fail(again.status());
-  ReadRow row;
-  while ((*again)->Next(&row)) {
-    const int64_t number = row.converted.row.row();
-    if (invalid.contains(number)) {  // found by the check above
-      ++set_aside;
-      ++done;
-      if (report != nullptr) {
-        v1::RowOutcome o;
-        o.set_row(number);
-        o.set_action(v1::IMPORT_ACTION_REJECTED);
-        o.set_message(invalid[number]);
-        report->Write(ReportCells(options.file, row.line, o));
-      }
-      absl::Status w = rejected_row(std::string(row.raw), invalid[number]);
-      if (!w.ok()) return fail(w);
-      continue;
-    }
-    if (IsOrganizationKind(options.kind) && !row.converted.row.has_organization()) {
-      ++done;  // a registry row left out (an older state)
-      continue;
-    }
-    Pending& p = pending[number];
-    p.line = row.line;
-    p.written = row.converted.row.organization().display_name();
-    if (options.skip_invalid) p.raw = std::string(row.raw);
-    for (const Problem& note : row.converted.notes) {
-      if (!p.notes.empty()) p.notes += "; ";
-      p.notes += note.message;
-      err << Where(options.file, note, (*again)->columns_are_cells()) << " (warning)\n";
-    }
-    absl::Status added = (*upload)->Add(std::move(row.converted.row));
-    if (!added.ok()) {
-      progress.Done();
-      return failed_upload(added);
-    }
-  }
-  absl::StatusOr<v1::ImportSummary> summary = (*upload)->Finish();
-  progress.Done();
-  if (!summary.ok()) return failed_upload(summary.status());
-  for (std::unique_ptr<CsvFile>* f : {&report, &review, &rejected_file}) {
-    if (*f != nullptr) {
-      absl::Status closed = (*f)->Close();
-      if (!closed.ok()) return fail(closed);
-    }
-  }
-  if (!file_error.ok()) return fail(file_error);
-
-  PrintSummary(*summary, set_aside, absl::Now() - start, options.dry_run, out);
-  for (const std::string& ended : summary->memberships_ended()) out << "  ended " << ended << "\n";
-  if (summary->sync_skipped()) {
-    out << "--sync: no membership was ended, because some rows were rejected; fix them and run "
-           "again\n";
-  }
-  if (!options.report.empty()) out << "report: " << options.report << "\n";
-  if (summary->ambiguous() > 0) {
-    out << summary->ambiguous() << " rows need a person's decision: fill in the decision column of "
-        << review_path << " (organizations/N, create or skip) and run again with --review "
-        << review_path << "\n";
-  }
-  if (rejected_file != nullptr) {
-    out << "rejected rows, with why, in " << rejected_path << "\n";
-  }
-  return summary->rejected() > 0 && !options.skip_invalid ? kExitInvalid : kExitOk;
+int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err) {
+  Run run(options, out, err);
+  return run.Execute();
 }
 
 }  // namespace renkei::importer

@@ -31,12 +31,14 @@ struct ImportOptions {
   v1::ImportKind kind = v1::IMPORT_KIND_UNSPECIFIED;
   std::string file;
   cli::ConnectionOptions connection;  // the server, TLS and the token
-  std::string network;      // members: networks/N (or N)
+  std::string network;      // members: networks/N, N or the network's name
   std::string source;       // default: the file's base name
-  std::string source_list;  // members: default `source`
+  std::string source_list;  // members: the list the memberships come from and sync
+                            // replaces; default `source`
   std::string id_source;    // record kinds: the source of a 番号 column; default: the file's stem
   bool dry_run = false;
   bool sync = false;
+  bool yes = false;  // --yes: sync may end more than a third of the members
   bool skip_invalid = false;
   std::string report;        // --report FILE
   std::string review;        // --review FILE: decisions to apply
@@ -45,6 +47,7 @@ struct ImportOptions {
   std::vector<std::string> maps;  // --map column=field
   std::string mapping_file;
   std::optional<Encoding> encoding;
+  std::string sheet;  // .xlsx: the sheet, by name or number; "" = the first
   int header_line = 0;
   int batch_size = 1000;
   double link_threshold = 0;    // 0: the server's default
@@ -60,7 +63,8 @@ absl::string_view ImportKindWord(v1::ImportKind kind);
 // Runs the import; messages go to `out` (mapping, summary) and `err`
 // (problems). Returns the exit code (cli/exit_codes.h): 0 done, 2 usage,
 // 3 a file or the network not found, 4 invalid rows (nothing written unless
-// skip_invalid), 7 server unavailable, 1 anything else.
+// skip_invalid), 5 sync held back (it asks for `yes`, or for `source_list`),
+// 7 server unavailable, 1 anything else.
 int RunImport(const ImportOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace renkei::importer

@@ -3,13 +3,10 @@
 //     columns file,row,line,action,name,score,evidence,site,changed_fields,
 //     candidates,message (action: created, linked, updated, ambiguous,
 //     rejected, unmatched, skipped);
-//   - the review file: one CSV line per ambiguous row, with its best
-//     candidates, and a `decision` column a person fills in with the
-//     organization it is (organizations/12), `create` or `skip`; a second
-//     run reads it back with --review FILE;
+//   - the review file (review_file.h);
 //   - the file of rejected rows (--skip-invalid): the header and the rows as
 //     they were written, with a last column 取込エラー saying why.
-// All three are UTF-8 with a BOM (Excel opens them right) and CRLF.
+// All are UTF-8 with a BOM (Excel opens them right) and CRLF.
 #ifndef RENKEI_IMPORTER_REPORT_H_
 #define RENKEI_IMPORTER_REPORT_H_
 
@@ -51,17 +48,6 @@ class CsvFile {
 // The report's line for one outcome.
 std::vector<std::string> ReportCells(absl::string_view file, int line, const v1::RowOutcome& o);
 std::vector<std::string> ReportHeader();
-
-// The review file's line for an ambiguous outcome; `written` is the name as
-// the row wrote it.
-std::vector<std::string> ReviewCells(absl::string_view file, absl::string_view written,
-                                     const v1::RowOutcome& o);
-std::vector<std::string> ReviewHeader();
-
-// Reads a review file: the decisions filled in (rows left blank are not
-// returned). Errors name the file, line and column: an unknown decision, a
-// row that is not a number.
-absl::StatusOr<std::vector<v1::ReviewDecision>> ReadReview(const std::string& path);
 
 }  // namespace renkei::importer
 

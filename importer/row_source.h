@@ -42,11 +42,14 @@ namespace renkei::importer {
 enum class Format {
   kCsv,    // comma-separated, with a header row
   kTsv,    // tab-separated, with a header row
+  kXlsx,   // an Excel workbook's sheet (xlsx_reader.h)
   kJsonl,  // one JSON object per line, keys as headers
 };
 
-// kJsonl for *.jsonl / *.ndjson, kTsv for *.tsv / *.tab, else kCsv
-// (case-insensitive).
+// kJsonl for *.jsonl / *.ndjson, kTsv for *.tsv / *.tab, kXlsx for *.xlsx /
+// *.xlsm, else kCsv (case-insensitive). The bytes decide in the end: a zip is
+// read as a workbook whatever its name, and text named .txt (or UTF-16
+// text, Excel's 「Unicode テキスト」) is TSV when it has more tabs than commas.
 Format FormatOfPath(absl::string_view path);
 
 struct MappedRow {
@@ -68,9 +71,26 @@ struct MappedRow {
   // The row as written, for a file of rejected rows; valid while the source
   // lives. For CSV, header_raw() comes first in such a file.
   absl::string_view raw;
+  // The section heading the row is under (【賛助会員】, ■正会員), "" when
+  // none: a member list's role for rows without a role column.
+  std::string section;
+  // The hash of the row's cells as read (fingerprint.h): what binds a review
+  // file's decision to this row.
+  std::string hash;
+
+  // CSV: the header's cells (valid while the source lives); JSON Lines:
+  // nullptr, and `keys` holds each field's key.
+  const std::vector<std::string>* header = nullptr;
+  std::array<std::string, kFieldCount> keys;
 
   const std::string& value(Field field) const { return values[static_cast<size_t>(field)]; }
   int column(Field field) const { return columns[static_cast<size_t>(field)]; }
+  // The header (or JSON key) of the field's column; "" when none.
+  std::string HeaderOf(Field field) const {
+    const int c = column(field);
+    if (header != nullptr) return c > 0 && c <= static_cast<int>(header->size()) ? (*header)[c - 1] : "";
+    return keys[static_cast<size_t>(field)];
+  }
 };
 
 class RowSource {
@@ -88,10 +108,15 @@ class RowSource {
   // the keys seen so far.
   virtual std::string DescribeMapping() const = 0;
 
-  // CSV: the header row as written, and the title, blank and footer rows
-  // skipped so far; JSON Lines: "" and none.
+  // What was read, for people: "CP932", "UTF-16, tab-separated", "Excel
+  // workbook, sheet 「会員名簿」 (1 of 2: --sheet chooses another)".
+  virtual std::string DescribeFile() const;
+
+  // CSV: the header row as written, and the rows skipped so far (title,
+  // blank and footer rows, and rows inside the data that are not members:
+  // row_kinds.h), in the order of their lines; JSON Lines: "" and none.
   virtual absl::string_view header_raw() const = 0;
-  virtual const std::vector<SkippedRow>& skipped() const = 0;
+  virtual std::vector<SkippedRow> skipped() const = 0;
 
   const std::string& name() const { return name_; }
   Encoding encoding() const { return encoding_; }
@@ -110,6 +135,7 @@ class RowSource {
 struct ReadOptions {
   std::optional<Encoding> encoding;  // --encoding; detected when unset
   std::optional<Format> format;      // from the file name when unset
+  std::string sheet;                 // a workbook's sheet (name or number); "" = the first
   TableReader::Options table;        // header line, search depth (CSV/TSV)
 };
 

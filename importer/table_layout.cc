@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "importer/internal/trim.h"
+#include "importer/row_kinds.h"
 #include "server/text/normalize.h"
 
 namespace renkei::importer {
@@ -30,51 +31,6 @@ int NonEmptyCount(const std::vector<std::string>& cells) {
   int count = 0;
   for (const std::string& cell : cells) count += cell.empty() ? 0 : 1;
   return count;
-}
-
-// Normalized text without brackets: "（計）" → "計".
-std::string FooterText(absl::string_view cell) {
-  std::string text = text::NormalizeText(cell);
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '(' || text[i] == ')' || text[i] == '[' || text[i] == ']') {
-      continue;
-    }
-    out.push_back(text[i]);
-  }
-  return out;
-}
-
-bool IsTotalWord(absl::string_view text) {
-  if (text == "合計" || text == "計" || text == "総計" || text == "小計" || text == "以上") {
-    return true;
-  }
-  return absl::StartsWith(text, "合計") || absl::StartsWith(text, "総計") ||
-         absl::StartsWith(text, "計:");
-}
-
-// 「58社」, 「計58件」, 「会員数58名」: a number with a unit or a total word.
-bool IsCount(absl::string_view text) {
-  bool prefixed = false;
-  for (absl::string_view prefix : {"合計", "総計", "会員数", "計", "総数", "件数"}) {
-    if (absl::ConsumePrefix(&text, prefix)) {
-      prefixed = true;
-      break;
-    }
-  }
-  absl::ConsumePrefix(&text, ":");
-  size_t digits = 0;
-  while (digits < text.size() &&
-         (absl::ascii_isdigit(static_cast<unsigned char>(text[digits])) || text[digits] == ',')) {
-    ++digits;
-  }
-  if (digits == 0) return false;
-  text.remove_prefix(digits);
-  if (text.empty()) return prefixed;
-  for (absl::string_view unit : {"社", "件", "名", "者", "団体", "事業所", "人", "会員"}) {
-    if (text == unit) return true;
-  }
-  return false;
 }
 
 // A cheap test before IsFooter normalizes text: the first non-empty cell
@@ -105,17 +61,15 @@ bool IsFooter(const std::vector<std::string>& cells) {
   bool all_counts = true;
   for (const std::string& cell : cells) {
     if (cell.empty()) continue;
-    const std::string text = FooterText(cell);
     if (first == nullptr) {
       first = &cell;
-      if (IsTotalWord(text)) return true;
+      if (IsTotalCell(cell)) return true;
     }
-    if (!IsCount(text)) all_counts = false;
+    if (!IsTotalCell(cell)) all_counts = false;
   }
   if (first == nullptr) return false;
   if (all_counts) return true;
-  return NonEmptyCount(cells) == 1 &&
-         (absl::StartsWith(*first, "※") || absl::StartsWith(*first, "注"));
+  return NonEmptyCount(cells) == 1 && IsNoteCell(*first);
 }
 
 }  // namespace
@@ -128,55 +82,59 @@ absl::string_view SkipReasonName(SkippedRow::Reason reason) {
       return "blank";
     case SkippedRow::Reason::kFooter:
       return "footer";
+    case SkippedRow::Reason::kTotal:
+      return "total";
+    case SkippedRow::Reason::kNote:
+      return "note";
+    case SkippedRow::Reason::kHeading:
+      return "heading";
+    case SkippedRow::Reason::kRepeatedHeader:
+      return "repeated header";
+    case SkippedRow::Reason::kLegend:
+      return "legend";
   }
   return "?";
 }
 
-std::string ColumnLetters(int column) {
-  std::string letters;
-  while (column > 0) {
-    const int rest = (column - 1) % 26;
-    letters.insert(letters.begin(), static_cast<char>('A' + rest));
-    column = (column - 1) / 26;
-  }
-  return letters;
-}
-
-TableReader::TableReader(absl::string_view utf8, const Options& options)
-    : csv_(utf8, options.csv) {}
-
 absl::StatusOr<std::unique_ptr<TableReader>> TableReader::Open(absl::string_view utf8,
                                                                const ColumnRules& rules,
                                                                const Options& options) {
-  std::unique_ptr<TableReader> reader(new TableReader(utf8, options));
+  return Open(std::make_unique<CsvReader>(utf8, options.csv), rules, options);
+}
+
+absl::StatusOr<std::unique_ptr<TableReader>> TableReader::Open(
+    std::unique_ptr<RecordReader> records, const ColumnRules& rules, const Options& options) {
+  std::unique_ptr<TableReader> reader(new TableReader(std::move(records)));
   std::vector<CsvRecord> head;  // records read while looking for the header
   size_t header_index = 0;
   bool found = false;
+  int most_known = 0;
   CsvRecord record;
-  while (!found && reader->csv_.Next(&record)) {
+  while (reader->records_->Next(&record)) {
     TrimCells(&record.fields);
     head.push_back(record);
     if (options.header_line > 0) {
       if (record.line == options.header_line) {
         header_index = head.size() - 1;
         found = true;
-      } else if (record.line > options.header_line) {
         break;
       }
+      if (record.line > options.header_line) break;
       continue;
     }
     int known = 0;
     for (const std::string& cell : record.fields) {
       if (!cell.empty() && rules.IsKnownHeader(cell)) ++known;
     }
-    if (known >= 2) {
+    if (known > most_known) {
+      most_known = known;
       header_index = head.size() - 1;
       found = true;
-    } else if (static_cast<int>(head.size()) >= options.header_search) {
-      break;
     }
+    if (static_cast<int>(head.size()) >= options.header_search) break;
   }
-  if (!reader->csv_.status().ok()) return reader->csv_.status();
+  // A CSV error after the header shows when the rows are read (status()).
+  if (!reader->records_->status().ok() && !found) return reader->records_->status();
   if (!found && options.header_line > 0) {
     return absl::InvalidArgumentError(
         absl::StrCat("no record starts at line ", options.header_line, " for the header"));
@@ -224,12 +182,12 @@ void TableReader::File(CsvRecord& record) {
   for (size_t i = width; i < record.fields.size(); ++i) {
     if (record.fields[i].empty()) continue;
     const int column = static_cast<int>(i) + 1;
-    row.problems.push_back(
-        {record.line, column,
-         absl::StrCat("value \"", record.fields[i], "\" in column ", column, " (",
-                      ColumnLetters(column), "), right of the header's last column ", width, " (",
-                      ColumnLetters(static_cast<int>(width)),
-                      "): a comma too many, or a column without a header?")});
+    Problem problem{record.line, column,
+                    absl::StrCat("a value right of the header's last column ",
+                                 ColumnLetters(static_cast<int>(width)),
+                                 ": a comma too many, or a column without a header?")};
+    problem.value = record.fields[i];
+    row.problems.push_back(std::move(problem));
   }
   const bool footer = IsFooter(record.fields);
   record.fields.resize(width);
@@ -251,17 +209,34 @@ void TableReader::ReadOne() {
     return;
   }
   CsvRecord record;
-  if (csv_.Next(&record)) {
+  if (records_->Next(&record)) {
     File(record);
     return;
   }
-  if (csv_.status().ok()) {
+  if (records_->status().ok()) {
     for (const TableRow& held : held_) {
       skipped_.push_back({SkippedRow::Reason::kFooter, held.line, held.number, held.raw});
     }
   }
   held_.clear();
   done_ = true;
+}
+
+std::vector<std::vector<std::string>> TableReader::Sample(size_t n) {
+  size_t non_blank = 0;
+  for (const CsvRecord& record : buffered_) non_blank += IsBlank(record.fields) ? 0 : 1;
+  CsvRecord record;
+  while (non_blank < n && records_->Next(&record)) {
+    TrimCells(&record.fields);
+    non_blank += IsBlank(record.fields) ? 0 : 1;
+    buffered_.push_back(std::move(record));
+  }
+  std::vector<std::vector<std::string>> sample;
+  for (const CsvRecord& r : buffered_) {
+    if (!IsBlank(r.fields)) sample.push_back(r.fields);
+    if (sample.size() >= n) break;
+  }
+  return sample;
 }
 
 bool TableReader::Next(TableRow* row) {

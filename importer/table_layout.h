@@ -2,13 +2,14 @@
 // blank rows above the header, blank rows in the data, a totals row and
 // notes under it, empty columns on the right.
 //
-// TableReader reads CSV records (csv_reader.h) and gives the data rows:
-//   - The header is the first record, among the first
-//     Options::header_search records, with at least two cells that
-//     ColumnRules::IsKnownHeader recognises (so 「一関商工会議所 工業部会
-//     会員名簿」 is a title, 「会員番号,事業所名,…」 the header); if none
-//     has, the first record with two or more non-empty cells. Records above
-//     it are skipped as title (or blank) rows. Options::header_line fixes it.
+// TableReader reads records (CSV text, or a workbook's sheet: csv_reader.h's
+// RecordReader) and gives the data rows:
+//   - The header is the record, among the first Options::header_search
+//     records, with the most cells that ColumnRules::IsKnownHeader
+//     recognises (the first of equals; so 「一関商工会議所 工業部会 会員名簿」
+//     is a title, 「会員番号,事業所名,…」 the header); if none has one, the
+//     first record with two or more non-empty cells. Records above it are
+//     skipped as title (or blank) rows. Options::header_line fixes it.
 //   - Cells are trimmed of ASCII white space and U+3000 (header and data).
 //     The header ends at its last non-empty cell: empty columns to the right
 //     are dropped. Shorter data rows are padded with "". A non-empty cell
@@ -58,18 +59,18 @@ struct TableRow {
 };
 
 struct SkippedRow {
-  enum class Reason { kTitle, kBlank, kFooter };
+  // kTitle, kBlank and kFooter are the table's (TableReader); the others
+  // rows inside the data that are not members (row_kinds.h).
+  enum class Reason { kTitle, kBlank, kFooter, kTotal, kNote, kHeading, kRepeatedHeader, kLegend };
   Reason reason;
   int line = 0;    // 1-based physical line
   int number = 0;  // record after the header; 0 above the header
   absl::string_view raw;
 };
 
-// "title", "blank" or "footer".
+// "title", "blank", "footer", "total", "note", "heading", "repeated header"
+// or "legend".
 absl::string_view SkipReasonName(SkippedRow::Reason reason);
-
-// "A" … "Z", "AA" …: Excel's name of the 1-based column `column`.
-std::string ColumnLetters(int column);
 
 class TableReader {
  public:
@@ -86,6 +87,10 @@ class TableReader {
   static absl::StatusOr<std::unique_ptr<TableReader>> Open(absl::string_view utf8,
                                                            const ColumnRules& rules,
                                                            const Options& options);
+  // The same over any records (a sheet); Options::csv is not used.
+  static absl::StatusOr<std::unique_ptr<TableReader>> Open(std::unique_ptr<RecordReader> records,
+                                                           const ColumnRules& rules,
+                                                           const Options& options);
 
   TableReader(const TableReader&) = delete;
   TableReader& operator=(const TableReader&) = delete;
@@ -96,25 +101,36 @@ class TableReader {
   // The header record as written (a view into the text).
   absl::string_view header_raw() const { return header_raw_; }
 
+  // The cells of up to `n` data records after the header (blank ones left
+  // out), read ahead: Next gives them out again. For recognizing columns by
+  // their values.
+  std::vector<std::vector<std::string>> Sample(size_t n);
+
+  // Adds columns without a header on the right, up to `width` (columns
+  // the data fills without a header: their values may say what they are).
+  void WidenHeader(size_t width) {
+    if (width > header_.size()) header_.resize(width);
+  }
+
   // The next data row, or false at the end or on a CSV error (status()).
   bool Next(TableRow* row);
 
   // OK, or the CSV error that stopped reading (then the whole file is bad:
   // after a quoting error nothing later can be trusted).
-  const absl::Status& status() const { return csv_.status(); }
+  const absl::Status& status() const { return records_->status(); }
 
   // The rows skipped so far, in the order they were settled.
   const std::vector<SkippedRow>& skipped() const { return skipped_; }
 
  private:
-  TableReader(absl::string_view utf8, const Options& options);
+  explicit TableReader(std::unique_ptr<RecordReader> records) : records_(std::move(records)) {}
 
   // Reads one record after the header and files it (ready_, held_ or
   // skipped_). At the end of the text, settles held_ as footers.
   void ReadOne();
   void File(CsvRecord& record);
 
-  CsvReader csv_;
+  std::unique_ptr<RecordReader> records_;
   std::vector<std::string> header_;
   int header_line_ = 0;
   absl::string_view header_raw_;

@@ -422,6 +422,49 @@ absl::StatusOr<Phone> ParsePhone(absl::string_view text) {
   return phone;
 }
 
+std::optional<Phone> RestoreDroppedZero(absl::string_view text) {
+  std::string s = text::NormalizeText(text);
+  if (absl::EndsWith(s, ".0")) s.resize(s.size() - 2);  // a General-format number
+  if (!internal::AllDigits(s) || s[0] == '0' || (s.size() != 9 && s.size() != 10)) {
+    return std::nullopt;
+  }
+  const std::string digits = absl::StrCat("0", s);
+  Phone phone;
+  phone.formatted = Hyphenate(digits);
+  if (phone.formatted.empty()) return std::nullopt;  // no known area code or prefix
+  phone.digits = digits;
+  return phone;
+}
+
+absl::StatusOr<PostalCode> ParsePostalCode(absl::string_view text) {
+  if (IsBlank(text)) return absl::NotFoundError("no postal code");
+  const std::string s = absl::StrReplaceAll(  // width; spaces dropped; hyphens of every kind
+      text::NormalizeText(text), {{"ー", "-"}, {"‐", "-"}, {"―", "-"}, {"−", "-"}});
+  absl::string_view v = s;
+  absl::ConsumePrefix(&v, "〒");
+  absl::ConsumeSuffix(&v, ".0");
+  std::string digits;
+  for (char c : v) {
+    if (IsDigit(c)) {
+      digits.push_back(c);
+    } else if (c != '-') {
+      return absl::InvalidArgumentError(absl::StrCat("postal code ", Quoted(text),
+                                                     " is not a postal code (021-0041)"));
+    }
+  }
+  PostalCode code;
+  if (digits.size() == 6 && internal::AllDigits(v)) {
+    digits.insert(0, "0");  // Excel dropped the leading 0 of 0210041
+    code.restored = true;
+  }
+  if (digits.size() != 7) {
+    return absl::InvalidArgumentError(absl::StrCat("postal code ", Quoted(text), " has ",
+                                                   digits.size(), " digits; a postal code has 7"));
+  }
+  code.formatted = absl::StrCat(digits.substr(0, 3), "-", digits.substr(3));
+  return code;
+}
+
 absl::StatusOr<Phone> WithAreaCode(const Phone& local, absl::string_view area_code) {
   if (!local.missing_area_code) {
     return absl::InvalidArgumentError(

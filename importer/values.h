@@ -83,6 +83,7 @@
 #ifndef RENKEI_IMPORTER_VALUES_H_
 #define RENKEI_IMPORTER_VALUES_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -124,6 +125,23 @@ absl::StatusOr<Phone> ParsePhone(absl::string_view text);
 // INVALID_ARGUMENT when `local` is not local, or the digits do not make a
 // 10-digit number.
 absl::StatusOr<Phone> WithAreaCode(const Phone& local, absl::string_view area_code);
+
+// A phone number Excel stored as a number and so lost its leading 0:
+// 191231522 → 0191-23-1522, 9012345678 → 090-1234-5678. Only a bare
+// number of 9 or 10 digits not starting with 0, and only when "0" and the
+// digits begin with an area code or prefix Hyphenate knows (see the top of
+// this file); nullopt otherwise.
+std::optional<Phone> RestoreDroppedZero(absl::string_view text);
+
+struct PostalCode {
+  std::string formatted;  // "021-0041"
+  bool restored = false;  // Excel's dropped leading 0 put back (210041)
+};
+
+// A postal code as lists write it: 〒021-0041, 021-0041, 0210041, ０２１－
+// ００４１, or 210041 (a number Excel lost the leading 0 of). NOT_FOUND when
+// blank; INVALID_ARGUMENT for anything else.
+absl::StatusOr<PostalCode> ParsePostalCode(absl::string_view text);
 
 // The address with its lot and block numbers in kanji turned into digits
 // (see the top of this file). Other text is unchanged.

@@ -12,6 +12,7 @@ PACKAGES=(
   libsodium-dev openssl
   libgtest-dev libgmock-dev
   libcli11-dev
+  libzip-dev libexpat1-dev python3-xlsxwriter
   golang-github-gogo-googleapis-dev
   libboost-dev libjs-bootstrap5 libjs-chart.js
   nginx

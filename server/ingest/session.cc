@@ -18,6 +18,7 @@
 #include "server/ingest/merge.h"
 #include "server/ingest/profile_cache.h"
 #include "server/ingest/record_merge.h"
+#include "server/ingest/sync.h"
 #include "server/names/resource_name.h"
 #include "server/records/limits.h"
 #include "server/records/validate.h"
@@ -247,7 +248,28 @@ absl::StatusOr<std::unique_ptr<Session>> Session::Start(store::Store* store,
     session->decisions_[decision.row()] = decision;
   }
   RENKEI_RETURN_IF_ERROR(session->Load(profiles));
+  RENKEI_RETURN_IF_ERROR(session->CheckListName());
   return session;
+}
+
+absl::Status Session::CheckListName() const {
+  // A list renamed for another year (…2026.csv → …2027.csv) would start a
+  // list of its own and sync would end nothing: the user says which it is.
+  if (!header_.sync() || !header_.source_list().empty()) return absl::OkStatus();
+  const std::vector<RenamedList> renamed = ListsRenamedFrom(header_.source(), memberships_);
+  if (renamed.empty()) return absl::OkStatus();
+  std::vector<std::string> named;
+  for (const RenamedList& list : renamed) {
+    named.push_back(absl::StrCat("「", list.name, "」 (", list.members, " current members)"));
+  }
+  return FieldError(
+      absl::StatusCode::kFailedPrecondition, "header.source_list",
+      absl::StrCat("this list 「", header_.source(), "」 has not been imported into ",
+                   NetworkName(network_id_), " before, and its name differs only by a year or "
+                   "date from ", absl::StrJoin(named, ", "),
+                   ". If it replaces that list, run again with --source-list '", renamed[0].name,
+                   "' (sync then ends the members it no longer has); if it is another list, with "
+                   "--source-list '", header_.source(), "'. Nothing was written"));
 }
 
 absl::Status Session::Load(ProfileCache* profiles) {
@@ -300,6 +322,7 @@ absl::Status Session::LoadRecordsAndMembers() {
       RENKEI_ASSIGN_OR_RETURN(ResourceName name,
                               ParseResourceName(membership.organization(), Kind::kOrganization));
       memberships_[name.id] = membership;
+      if (!membership.has_until() && membership.source_list() == SourceList()) ++held_before_;
     }
     members.page_token = page.next_page_token;
   } while (!members.page_token.empty());
@@ -308,11 +331,21 @@ absl::Status Session::LoadRecordsAndMembers() {
 
 void Session::KeepPossibleMembers(const resolve::Decision& decision) {
   if (decision.action == resolve::Decision::Action::kLink) maybe_listed_.insert(decision.id);
-  for (const resolve::Scored& candidate : decision.candidates) {
-    if (candidate.score >= resolver_.options().create_threshold) {
-      maybe_listed_.insert(candidate.id);
-    }
-  }
+  for (const resolve::Scored& candidate : decision.candidates) maybe_listed_.insert(candidate.id);
+}
+
+void Session::KeepRejected(const v1::ImportRow& row) {
+  const resolve::Profile profile = resolve::ProfileOf(row.organization(), reader_);
+  const resolve::Decision decision = resolver_.Resolve(profile);
+  KeepPossibleMembers(decision);
+  // A row with a name that finds nothing is an organization not held, not
+  // a member; one without a name that finds nothing may be anyone.
+  const bool named = !profile.name_keys.empty() && !profile.name_keys.front().empty();
+  if (decision.candidates.empty() && !named) unknown_rejected_rows_.push_back(row.row());
+}
+
+std::string Session::SourceList() const {
+  return header_.source_list().empty() ? header_.source() : header_.source_list();
 }
 
 std::string Session::SlotName(uint64_t slot) const {
@@ -344,7 +377,8 @@ absl::Status Session::Apply(const v1::ImportBatch& batch, v1::ImportResponse* re
     prepared.resize(static_cast<size_t>(batch.rows_size()));
     auto prepare = [&](int from, int to) {
       for (int i = from; i < to; ++i) {
-        if (batch.rows(i).row() > 0) prepared[i] = PrepareOrganizationRow(batch.rows(i));
+        const v1::ImportRow& row = batch.rows(i);
+        if (row.row() > 0 && row.rejected().empty()) prepared[i] = PrepareOrganizationRow(row);
       }
     };
     if (batch.rows_size() < kRowsWorthAThread) {
@@ -363,6 +397,11 @@ absl::Status Session::Apply(const v1::ImportBatch& batch, v1::ImportResponse* re
     if (row.row() <= 0) {
       outcome->set_action(v1::IMPORT_ACTION_REJECTED);
       outcome->set_message("row: must be the row's number in its file");
+    } else if (!row.rejected().empty()) {
+      // Found invalid by the client: reported, written nowhere.
+      outcome->set_action(v1::IMPORT_ACTION_REJECTED);
+      outcome->set_message(row.rejected());
+      if (header_.sync()) KeepRejected(row);
     } else if (IsOrganizationKind(header_.kind())) {
       PlanOrganizationRow(row, prepared[i], outcome, plan);
     } else {
@@ -386,8 +425,9 @@ Session::PreparedRow Session::PrepareOrganizationRow(const v1::ImportRow& row) c
     prepared.rejection = "organization.display_name: is required";
     return prepared;
   }
-  // Company and site.
-  const resolve::NameParts parts = resolve::SplitSite(written.display_name(), row.site_label());
+  // Company and site; a head office's row (…本社) is the company's own.
+  resolve::NameParts parts = resolve::SplitSite(written.display_name(), row.site_label());
+  if (parts.site_kind == resolve::SiteLabelKind::kHeadOffice) parts.site_label.clear();
   RowFacts& facts = prepared.facts;
   facts.organization = written;
   facts.organization.set_display_name(parts.company);
@@ -431,6 +471,8 @@ void Session::PlanOrganizationRow(const v1::ImportRow& row, PreparedRow& prepare
   auto reject = [&](std::string message) {
     outcome->set_action(v1::IMPORT_ACTION_REJECTED);
     outcome->set_message(std::move(message));
+    // It may be a member still on the list.
+    if (header_.sync()) KeepRejected(row);
   };
   if (!prepared.rejection.empty()) return reject(prepared.rejection);
   if (!prepared.site_label.empty()) outcome->set_site(prepared.site_label);
@@ -441,6 +483,13 @@ void Session::PlanOrganizationRow(const v1::ImportRow& row, PreparedRow& prepare
   // Resolution, or a person's decision on an earlier run's ambiguous row.
   resolve::Decision decision;
   auto review = decisions_.find(row.row());
+  if (review != decisions_.end() && !review->second.written_name().empty() &&
+      review->second.written_name() != row.organization().display_name()) {
+    return reject(absl::StrCat("review decision for row ", row.row(), " was made for 「",
+                               review->second.written_name(), "」 and this row is 「",
+                               row.organization().display_name(),
+                               "」: the list changed since the review file was made"));
+  }
   if (review != decisions_.end()) {
     const v1::ReviewDecision& d = review->second;
     if (d.has_skip()) {
@@ -564,8 +613,7 @@ void Session::PlanMembership(uint64_t slot, const v1::ImportRow& row, v1::RowOut
   if (!given.role_label().empty()) membership.set_role_label(given.role_label());
   if (given.has_since() && !membership.has_since()) *membership.mutable_since() = given.since();
   membership.clear_until();
-  membership.set_source_list(header_.source_list().empty() ? header_.source()
-                                                           : header_.source_list());
+  membership.set_source_list(SourceList());
   for (const v1::ExternalId& id : given.external_ids()) {
     bool known = false;
     for (const v1::ExternalId& have : membership.external_ids()) {
@@ -903,42 +951,46 @@ absl::Status Session::Commit(Plan& plan) {
 }
 
 absl::Status Session::Finish(v1::ImportResponse* response) {
-  // A rejected row may be a member still on the list: with one, nothing is
-  // ended, rather than ending a membership by mistake.
-  if (header_.sync() && network_id_ != 0 && summary_.rejected() > 0) {
-    summary_.set_sync_skipped(true);
-  } else if (header_.sync() && network_id_ != 0) {
-    const std::string list =
-        header_.source_list().empty() ? header_.source() : header_.source_list();
-    std::vector<store::Write> writes;
-    std::vector<std::unique_ptr<v1::Membership>> results;
-    const v1::Date today = Today();
-    for (const auto& [organization, membership] : memberships_) {
-      if (listed_.contains(organization) || maybe_listed_.contains(organization) ||
-          membership.has_until() || membership.source_list() != list) {
-        continue;
-      }
-      summary_.add_memberships_ended(membership.name());
-      results.push_back(std::make_unique<v1::Membership>());
-      writes.push_back(store::Write::Update(
-          membership.name(),
-          [today](Message* message) {
-            *static_cast<v1::Membership*>(message)->mutable_until() = today;
-            return absl::OkStatus();
-          },
-          results.back().get()));
-    }
-    std::sort(summary_.mutable_memberships_ended()->begin(),
-              summary_.mutable_memberships_ended()->end());
-    if (!header_.dry_run() && !writes.empty()) {
-      absl::Status status = store_.Apply(writes, actor_);
-      if (!status.ok()) {
-        return absl::FailedPreconditionError(
-            absl::StrCat("ending the memberships the list no longer has: ", status.message()));
-      }
-    }
-  }
+  if (header_.sync() && network_id_ != 0) RENKEI_RETURN_IF_ERROR(Sync());
   *response->mutable_summary() = summary_;
+  return absl::OkStatus();
+}
+
+absl::Status Session::Sync() {
+  SyncFacts facts;
+  facts.network = NetworkName(network_id_);
+  facts.list = SourceList();
+  facts.rows = summary_.rows();
+  facts.unknown_rejected_rows = unknown_rejected_rows_;
+  facts.confirmed = header_.confirm_large_sync();
+  facts.held_before = held_before_;
+  facts.memberships = &memberships_;
+  facts.listed = &listed_;
+  facts.maybe_listed = &maybe_listed_;
+  const SyncDecision decision = DecideSync(facts);
+  summary_.set_sync_skipped(decision.skipped);
+  summary_.set_sync_message(decision.message);
+  for (const std::string& name : decision.held_back) summary_.add_memberships_not_ended(name);
+  std::vector<store::Write> writes;
+  std::vector<std::unique_ptr<v1::Membership>> results;
+  const v1::Date today = Today();
+  for (const v1::Membership* membership : decision.to_end) {
+    summary_.add_memberships_ended(membership->name());
+    results.push_back(std::make_unique<v1::Membership>());
+    writes.push_back(store::Write::Update(
+        membership->name(),
+        [today](Message* message) {
+          *static_cast<v1::Membership*>(message)->mutable_until() = today;
+          return absl::OkStatus();
+        },
+        results.back().get()));
+  }
+  if (header_.dry_run() || writes.empty()) return absl::OkStatus();
+  absl::Status status = store_.Apply(writes, actor_);
+  if (!status.ok()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("ending the memberships the list no longer has: ", status.message()));
+  }
   return absl::OkStatus();
 }
 

@@ -91,8 +91,18 @@ class Session {
   // outcomes. An error means nothing was written.
   absl::Status Commit(Plan& plan);
   std::string SlotName(uint64_t slot) const;
+  // Members: the list the memberships come from (header source_list, else source).
+  std::string SourceList() const;
   // Sync ends no membership of the organizations `decision` says a row may be.
   void KeepPossibleMembers(const resolve::Decision& decision);
+  // The same for a rejected row: the organizations it may be, or, when it
+  // names none, the row itself (then sync ends nothing).
+  void KeepRejected(const v1::ImportRow& row);
+  // Members with sync: FAILED_PRECONDITION when the list looks renamed for
+  // another year and the header does not say which list it is.
+  absl::Status CheckListName() const;
+  // Members with sync: ends the memberships the list no longer has (sync.h).
+  absl::Status Sync();
   void Count(const v1::RowOutcome& outcome);
 
   // Constant after construction.
@@ -110,6 +120,10 @@ class Session {
   std::set<uint64_t> listed_;  // organizations (or slots) this list has
   // Candidates of rows left ambiguous: the list may have them.
   std::set<uint64_t> maybe_listed_;
+  // Rejected rows that name no organization (sync then ends nothing).
+  std::vector<int64_t> unknown_rejected_rows_;
+  // Current memberships from this source list when the import began.
+  int64_t held_before_ = 0;
   // Field paths earlier rows of this import set or confirmed, by record.
   std::map<std::string, std::set<std::string>> claimed_;
   // Dry run: the organizations it would create, by slot.

@@ -56,12 +56,12 @@ TEST(ColumnMappingTest, HeadersOfTheDeliveredListsMapByThemselves) {
       MappedHeader("iwate_semicon.csv"),
       ElementsAre("member_no", "name", "kana", "corporate_number", "address", "phone", "joined"));
   EXPECT_THAT(MappedHeader("senmaya_kogyo_club.csv"),
-              ElementsAre("member_no", "name", "representative", "address", "phone", "?"));  // 備考
+              ElementsAre("?", "name", "representative", "address", "phone", "?"));  // 番号, 備考
   EXPECT_THAT(
       MappedHeader("kennan_tech_sanjo.csv"),
       ElementsAre("role", "name", "address", "phone", "representative_title", "representative"));
   EXPECT_THAT(MappedHeader("ryoban_shinko_h16.csv"),
-              ElementsAre("member_no", "name", "representative", "address", "phone", "fax"));
+              ElementsAre("?", "name", "representative", "address", "phone", "fax"));  // No.
 }
 
 TEST(ColumnMappingTest, EveryBuiltInWord) {
@@ -97,8 +97,8 @@ TEST(ColumnMappingTest, EveryBuiltInWord) {
       {"業種名", "industry"},
       {"法人番号", "corporate_number"},
       {"会員番号", "member_no"},
-      {"番号", "member_no"},
-      {"No.", "member_no"},
+      {"会員No", "member_no"},
+      {"会員No.", "member_no"},
       {"役職", "role"},
       {"区分", "role"},
       {"会員区分", "role"},
@@ -125,8 +125,9 @@ TEST(ColumnMappingTest, WidthCaseSpacesAndMarksDoNotMatter) {
   EXPECT_EQ(Meaning("ﾌﾘｶﾞﾅ"), "kana");
   EXPECT_EQ(Meaning(" 会社名　"), "name");
   EXPECT_EQ(Meaning("電話 番号"), "phone");
-  EXPECT_EQ(Meaning("Ｎｏ．"), "member_no");
+  EXPECT_EQ(Meaning("会員Ｎｏ．"), "member_no");
   EXPECT_EQ(Meaning("会員Ｎｏ"), "member_no");
+  EXPECT_EQ(Meaning("企業・団体名"), "name");
   EXPECT_EQ(Meaning("※会社名"), "name");
   EXPECT_EQ(Meaning("会社名*"), "name");
   EXPECT_EQ(Meaning("所在地："), "address");
@@ -148,6 +149,9 @@ TEST(ColumnMappingTest, WordsInsideOtherWordsAreNotHeaders) {
   EXPECT_EQ(Meaning("令和7年4月1日現在"), "?");
   EXPECT_EQ(Meaning("備考"), "?");
   EXPECT_EQ(Meaning("代表"), "?");
+  // A bare No. or 番号 counts rows as often as it numbers members.
+  EXPECT_EQ(Meaning("No."), "?");
+  EXPECT_EQ(Meaning("番号"), "?");
   EXPECT_EQ(Meaning(""), "?");
 }
 
@@ -193,17 +197,61 @@ TEST(ColumnMappingTest, MappingFileErrorNamesFileAndLine) {
   EXPECT_THAT(status.message(), HasSubstr("nmae"));
 }
 
-TEST(ColumnMappingTest, TwoColumnsForOneFieldIsAnError) {
+TEST(ColumnMappingTest, TwoColumnsForOneFieldReadTheFirst) {
   auto mapping = MapColumns({"会社名", "電話", "住所", "TEL"}, ColumnRules());
-  ASSERT_FALSE(mapping.ok());
-  EXPECT_THAT(mapping.status().message(),
-              HasSubstr("columns 2 (電話) and 4 (TEL) both map to phone"));
-  // Settled by ignoring one.
+  ASSERT_OK(mapping);
+  EXPECT_EQ(mapping->ColumnOf(Field::kPhone), 1);
+  EXPECT_THAT(mapping->Describe(), HasSubstr("TEL → (ignored: also phone: column B (電話) is read)"));
+  // An override chooses the other.
   ColumnRules rules;
   ASSERT_OK(rules.AddOverride("電話=ignore"));
   auto settled = MapColumns({"会社名", "電話", "住所", "TEL"}, rules);
   ASSERT_OK(settled);
   EXPECT_EQ(settled->ColumnOf(Field::kPhone), 3);
+  // Two overrides for one field are the user's mistake.
+  ColumnRules twice;
+  ASSERT_OK(twice.AddOverride("電話=phone"));
+  ASSERT_OK(twice.AddOverride("TEL=phone"));
+  EXPECT_THAT(MapColumns({"会社名", "電話", "住所", "TEL"}, twice).status().message(),
+              HasSubstr("columns 2 (電話) and 4 (TEL) both map to phone by --map"));
+}
+
+TEST(ColumnMappingTest, ACompanyColumnAndAPlantColumnAreNameAndSite) {
+  const std::vector<std::vector<std::string>> sample = {
+      {"株式会社北上ダイカスト", "本社"}, {"株式会社北上ダイカスト", "一関工場"}, {"株式会社一関精工", ""}};
+  auto mapping = MapColumns({"会社名", "事業所名"}, ColumnRules(), sample);
+  ASSERT_OK(mapping);
+  EXPECT_EQ(mapping->ColumnOf(Field::kName), 0);
+  EXPECT_EQ(mapping->ColumnOf(Field::kSite), 1);
+  // The other way round, and the header alone when the values say nothing.
+  mapping = MapColumns({"事業所名", "企業名"}, ColumnRules(),
+                       {{"一関工場", "株式会社北上ダイカスト"}, {"千厩事業所", "平泉電子株式会社"}});
+  ASSERT_OK(mapping);
+  EXPECT_EQ(mapping->ColumnOf(Field::kName), 1);
+  EXPECT_EQ(mapping->ColumnOf(Field::kSite), 0);
+  mapping = MapColumns({"企業名", "事業所名"}, ColumnRules(), {{"北上ダイカスト", "北上ダイカスト一関"}});
+  ASSERT_OK(mapping);
+  EXPECT_EQ(mapping->ColumnOf(Field::kSite), 1);
+}
+
+TEST(ColumnMappingTest, ColumnsWithoutAKnownHeaderAreReadByTheirValues) {
+  const std::vector<std::vector<std::string>> sample = {
+      {"1", "8402501099001", "株式会社一関精工", "〒021-0041", "0191-23-4567", "0191-23-4568", "H15", "ｲﾁﾉｾｷｾｲｺｳ"},
+      {"2", "7402501099002", "株式会社平泉電子", "〒029-4102", "0191-46-1111", "0191-46-1112", "平成20年度", "ﾋﾗｲｽﾞﾐﾃﾞﾝｼ"}};
+  auto mapping = MapColumns({"No.", "", "会員", "A", "B", "C", "D", "E"}, ColumnRules(), sample);
+  ASSERT_OK(mapping);
+  EXPECT_EQ(mapping->ColumnOf(Field::kMemberNo), std::nullopt);  // a counter stays a counter
+  EXPECT_EQ(mapping->ColumnOf(Field::kCorporateNumber), 1);
+  EXPECT_EQ(mapping->ColumnOf(Field::kName), 2);
+  EXPECT_EQ(mapping->ColumnOf(Field::kPostalCode), 3);
+  EXPECT_EQ(mapping->ColumnOf(Field::kPhone), 4);
+  EXPECT_EQ(mapping->ColumnOf(Field::kFax), 5);
+  EXPECT_EQ(mapping->ColumnOf(Field::kJoined), 6);
+  EXPECT_EQ(mapping->ColumnOf(Field::kKana), 7);
+  // A header word wins over values: 電話 stays the phone.
+  mapping = MapColumns({"会社名", "電話"}, ColumnRules(), {{"株式会社一関精工", "8402501099001"}});
+  ASSERT_OK(mapping);
+  EXPECT_EQ(mapping->ColumnOf(Field::kPhone), 1);
 }
 
 TEST(ColumnMappingTest, DescribeShowsEveryColumn) {
@@ -214,7 +262,7 @@ TEST(ColumnMappingTest, DescribeShowsEveryColumn) {
   ASSERT_OK(mapping);
   const std::vector<std::string> lines =
       absl::StrSplit(mapping->Describe(), '\n', absl::SkipEmpty());
-  EXPECT_THAT(lines, ElementsAre("番号 → member_no", "会社名 → name", "代表者 → representative",
+  EXPECT_THAT(lines, ElementsAre("番号 → (ignored)", "会社名 → name", "代表者 → representative",
                                  "担当 → (ignored)", "備考 → role (--map)",
                                  "(column 6, no header) → (ignored)",
                                  "(--map 旧会社名 matched no column)"));

@@ -196,7 +196,7 @@ TEST(EncodingTest, TakenBytesDecodeAsViewedBytesDo) {
 }
 
 TEST(EncodingTest, Utf16IsRefusedWithAdvice) {
-  EXPECT_THAT(DecodeOrMessage(std::string("\xFF\xFE\x1A\x4F", 4)), HasSubstr("UTF-16"));
+  EXPECT_EQ(DecodeOrMessage(std::string("\xFF\xFE\x1A\x4F", 4)), "会");  // UTF-16 (LE): 会
 }
 
 TEST(EncodingTest, OverlongUtf8IsInvalid) {

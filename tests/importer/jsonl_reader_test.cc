@@ -29,7 +29,7 @@ std::vector<JsonlRecord> ReadAll(absl::string_view text) {
 std::string ProblemOf(absl::string_view line) {
   std::vector<JsonlRecord> records = ReadAll(line);
   if (records.size() != 1) return "not one record";
-  return records[0].problem.has_value() ? records[0].problem->ToString() : "ok";
+  return records[0].problem.has_value() ? records[0].problem->ToString(/*cells=*/false) : "ok";
 }
 
 const JsonValue* Find(const JsonlRecord& record, absl::string_view key) {
@@ -112,37 +112,37 @@ TEST(JsonlReaderTest, BadLinesAreProblemsAndReadingGoesOn) {
   ASSERT_EQ(records.size(), 3);
   EXPECT_FALSE(records[0].problem.has_value());
   ASSERT_TRUE(records[1].problem.has_value());
-  EXPECT_EQ(records[1].problem->ToString(), "line 2, column 17: expected ',' or '}'");
+  EXPECT_EQ(records[1].problem->ToString(/*cells=*/false), "line 2, character 17: expected ',' or '}'");
   EXPECT_TRUE(records[1].members.empty());
   EXPECT_FALSE(records[2].problem.has_value());
   EXPECT_EQ(Find(records[2], "name")->text, "磐井");
 }
 
-TEST(JsonlReaderTest, SyntaxErrorsNameTheirColumn) {
-  EXPECT_EQ(ProblemOf("[1, 2]"), "line 1, column 1: expected a JSON object starting with '{'");
+TEST(JsonlReaderTest, SyntaxErrorsNameTheirCharacter) {
+  EXPECT_EQ(ProblemOf("[1, 2]"), "line 1, character 1: expected a JSON object starting with '{'");
   EXPECT_EQ(ProblemOf("{\"a\": 1} {\"b\": 2}"),
-            "line 1, column 10: text after the end of the object (one object "
+            "line 1, character 10: text after the end of the object (one object "
             "per line)");
-  EXPECT_EQ(ProblemOf("{\"a\": 1, \"a\": 2}"), "line 1, column 10: key \"a\" appears twice");
+  EXPECT_EQ(ProblemOf("{\"a\": 1, \"a\": 2}"), "line 1, character 10: key \"a\" appears twice");
   EXPECT_EQ(ProblemOf("{\"a\": \"open}"),
-            "line 1, column 7: string is not closed before the end of the line");
+            "line 1, character 7: string is not closed before the end of the line");
   EXPECT_EQ(ProblemOf("{\"a\": tru}"),
-            "line 1, column 7: expected a value (string, number, true, false, "
+            "line 1, character 7: expected a value (string, number, true, false, "
             "null, array or object)");
-  EXPECT_EQ(ProblemOf("{\"a\": 01}"), "line 1, column 8: expected ',' or '}'");
-  EXPECT_EQ(ProblemOf("{'a': 1}"), "line 1, column 2: expected a key in double quotes");
-  EXPECT_EQ(ProblemOf("{\"a\": \"\\x\"}"), "line 1, column 8: unknown escape in a string");
+  EXPECT_EQ(ProblemOf("{\"a\": 01}"), "line 1, character 8: expected ',' or '}'");
+  EXPECT_EQ(ProblemOf("{'a': 1}"), "line 1, character 2: expected a key in double quotes");
+  EXPECT_EQ(ProblemOf("{\"a\": \"\\x\"}"), "line 1, character 8: unknown escape in a string");
   EXPECT_EQ(ProblemOf("{\"a\": \"\\uD842\"}"),
-            "line 1, column 8: a \\u surrogate pair is incomplete");
-  EXPECT_EQ(ProblemOf("{\"a\": 1,"), "line 1, column 9: expected a key in double quotes");
-  EXPECT_EQ(ProblemOf("{\"a\" 1}"), "line 1, column 6: expected ':' after the key");
-  EXPECT_EQ(ProblemOf("{\"名前\": x}"),  // columns count characters
-            "line 1, column 8: expected a value (string, number, true, false, "
+            "line 1, character 8: a \\u surrogate pair is incomplete");
+  EXPECT_EQ(ProblemOf("{\"a\": 1,"), "line 1, character 9: expected a key in double quotes");
+  EXPECT_EQ(ProblemOf("{\"a\" 1}"), "line 1, character 6: expected ':' after the key");
+  EXPECT_EQ(ProblemOf("{\"名前\": x}"),  // characters, not bytes
+            "line 1, character 8: expected a value (string, number, true, false, "
             "null, array or object)");
   EXPECT_THAT(ProblemOf("{\"a\": \"tab\there\"}"), HasSubstr("control character"));
   // Nesting stops at depth 64: the 65th '[' (column 6 + 65).
   EXPECT_EQ(ProblemOf(std::string(100, '[').insert(0, "{\"a\": ")),
-            "line 1, column 71: values nested too deeply");
+            "line 1, character 71: values nested too deeply");
 }
 
 }  // namespace

@@ -338,20 +338,20 @@ TEST(NtaReaderTest, BadRowsGiveProblemsAndReadingGoesOn) {
 
   EXPECT_THAT(read.problems[0], IsEmpty());
   EXPECT_THAT(ProblemStrings(read.problems[1]),
-              ElementsAre("line 2, column 2: 法人番号 \"4402001000002\": check digit is 4 but "
+              ElementsAre("line 2, column B: 法人番号 \"4402001000002\": check digit is 4 but "
                           "the other 12 digits give 3"));
   EXPECT_THAT(ProblemStrings(read.problems[2]),
               ElementsAre("line 3: 29 columns; a row of an NTA 法人番号 file has 30"));
   EXPECT_EQ(read.records[2].corporate_number, "");  // nothing is read from it
   EXPECT_THAT(ProblemStrings(read.problems[3]),
-              ElementsAre("line 4, column 3: 処理区分 \"05\" is not a known code",
-                          "line 4, column 5: 更新年月日 \"2024-02-30\" is not a date YYYY-MM-DD",
-                          "line 4, column 9: 法人種別 \"300\" is not a known code",
-                          "line 4, column 16: 郵便番号 \"021-0041\" is not 7 digits",
-                          "line 4, column 20: 登記記録の閉鎖等の事由 \"09\" is not a known code",
+              ElementsAre("line 4, column C: 処理区分 \"05\" is not a known code",
+                          "line 4, column E: 更新年月日 \"2024-02-30\" is not a date YYYY-MM-DD",
+                          "line 4, column I: 法人種別 \"300\" is not a known code",
+                          "line 4, column P: 郵便番号 \"021-0041\" is not 7 digits",
+                          "line 4, column T: 登記記録の閉鎖等の事由 \"09\" is not a known code",
                           ::testing::StartsWith(
-                              "line 4, column 21: 承継先法人番号 \"1234567890123\": check digit"),
-                          "line 4, column 24: 最新履歴 \"2\" is neither 0 nor 1"));
+                              "line 4, column U: 承継先法人番号 \"1234567890123\": check digit"),
+                          "line 4, column X: 最新履歴 \"2\" is neither 0 nor 1"));
   EXPECT_THAT(read.problems[4], IsEmpty());
   EXPECT_EQ(read.records[4].line, 5);
   EXPECT_EQ(read.records[4].change_detail, "合併\n（吸収）");
@@ -368,11 +368,11 @@ TEST(NtaReaderTest, MissingRequiredFields) {
   ASSERT_EQ(read.records.size(), 2u);
   EXPECT_THAT(
       ProblemStrings(read.problems[1]),
-      ElementsAre("line 2, column 1: 一連番号 is missing", "line 2, column 2: 法人番号 is missing",
-                  "line 2, column 3: 処理区分 is missing", "line 2, column 4: 訂正区分 is missing",
-                  "line 2, column 5: 更新年月日 is missing",
-                  "line 2, column 9: 法人種別 is missing", "line 2, column 24: 最新履歴 is missing",
-                  "line 2, column 30: 検索対象除外 is missing"));
+      ElementsAre("line 2, column A: 一連番号 is missing", "line 2, column B: 法人番号 is missing",
+                  "line 2, column C: 処理区分 is missing", "line 2, column D: 訂正区分 is missing",
+                  "line 2, column E: 更新年月日 is missing",
+                  "line 2, column I: 法人種別 is missing", "line 2, column X: 最新履歴 is missing",
+                  "line 2, column AD: 検索対象除外 is missing"));
 }
 
 TEST(NtaReaderTest, BlankLinesAreSkipped) {

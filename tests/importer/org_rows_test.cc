@@ -83,17 +83,37 @@ TEST(OrgRowsTest, CorporateNumbersExcelBrokeAreNotesNotEvidence) {
   EXPECT_THAT(rows[3].notes[0].message, HasSubstr("treated as missing"));
 }
 
-TEST(OrgRowsTest, BadCellsAreProblemsAtTheirColumn) {
+TEST(OrgRowsTest, OnlyTheNameMakesARowInvalidOtherBadCellsAreNotes) {
   const std::vector<Converted> rows = Convert(
       "事業所名,電話番号,入会年度,資本金,従業員数\n"
       ",0191-23-456,平成40年,たくさん,多数\n");
   ASSERT_EQ(rows.size(), 1u);
+  ASSERT_EQ(rows[0].problems.size(), 1u);
+  EXPECT_EQ(rows[0].problems[0].ToString(),
+            "line 2, column A (事業所名): name is empty: a row without a name cannot be imported");
   std::vector<int> columns;
-  for (const Problem& p : rows[0].problems) {
+  for (const Problem& p : rows[0].notes) {
     columns.push_back(p.column);
     EXPECT_EQ(p.line, 2);
   }
-  EXPECT_THAT(columns, ::testing::UnorderedElementsAre(1, 2, 3, 4, 5));
+  EXPECT_THAT(columns, ::testing::UnorderedElementsAre(2, 3, 4, 5));
+  EXPECT_EQ(rows[0].notes[0].ToString(),
+            "line 2, column B (電話番号) 「0191-23-456」: phone has 9 digits; a number with its "
+            "area code has 10 (11 for mobiles); left out");
+}
+
+TEST(OrgRowsTest, ExcelsDroppedLeadingZerosComeBack) {
+  const std::vector<Converted> rows = Convert(
+      "事業所名,電話番号,FAX,郵便番号\n"
+      "株式会社一関精工,191231522,191231523,210041\n");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_TRUE(rows[0].problems.empty());
+  const v1::Organization& o = rows[0].row.organization();
+  EXPECT_EQ(o.contact().phone(), "0191-23-1522");
+  EXPECT_EQ(o.contact().fax(), "0191-23-1523");
+  EXPECT_EQ(o.address().postal_code(), "021-0041");
+  ASSERT_EQ(rows[0].notes.size(), 3u);
+  EXPECT_THAT(rows[0].notes[0].message, HasSubstr("Excel dropped the leading 0"));
 }
 
 TEST(OrgRowsTest, RolesKeepTheirWordsWhenTheySayMore) {

@@ -108,10 +108,10 @@ TEST(RowSourceTest, DescribeMappingForPeople) {
   ASSERT_NE(opened.source, nullptr);
   const std::vector<std::string> lines =
       absl::StrSplit(opened.source->DescribeMapping(), '\n', absl::SkipEmpty());
-  EXPECT_THAT(lines, ElementsAre("番号 → member_no", "会社名 → name", "代表者 → representative",
+  EXPECT_THAT(lines, ElementsAre("番号 → (ignored)", "会社名 → name", "代表者 → representative",
                                  "住所 → address", "電話 → phone", "備考 → (ignored)"));
-  // The ignored column's values travel with the row.
-  EXPECT_THAT(opened.rows[0].unmapped, ElementsAre(Pair("備考", "会長")));
+  // The ignored columns' values travel with the row.
+  EXPECT_THAT(opened.rows[0].unmapped, ElementsAre(Pair("番号", "1"), Pair("備考", "会長")));
 }
 
 TEST(RowSourceTest, OverrideMapsAnotherwiseIgnoredColumn) {
@@ -165,31 +165,40 @@ TEST(RowSourceTest, JsonLinesProblemsAreRowsWithProblems) {
       "network.jsonl");
   ASSERT_EQ(opened.rows.size(), 3);
   ASSERT_EQ(opened.rows[0].problems.size(), 1);
-  EXPECT_EQ(opened.rows[0].problems[0].ToString(),
-            "line 1, column 50: keys \"tel\" and \"phone\" both map to phone");
+  EXPECT_EQ(opened.rows[0].problems[0].ToString(/*cells=*/false),
+            "line 1, character 50: keys \"tel\" and \"phone\" both map to phone");
   EXPECT_EQ(opened.rows[0].value(Field::kPhone), "0191-25-3141");
   ASSERT_EQ(opened.rows[1].problems.size(), 1);
-  EXPECT_THAT(opened.rows[1].problems[0].ToString(),
-              HasSubstr("line 2, column 17: expected a key"));
+  EXPECT_THAT(opened.rows[1].problems[0].ToString(/*cells=*/false),
+              HasSubstr("line 2, character 17: expected a key"));
   EXPECT_EQ(opened.rows[2].value(Field::kName), "磐井鉄工所");
   EXPECT_EQ(opened.rows[2].value(Field::kCorporateNumber), "6402001000412");
   EXPECT_THAT(opened.rows[2].unmapped, ElementsAre(Pair("memo", "旧名 磐井製作所")));
 }
 
 TEST(RowSourceTest, ExtraCellsReachTheRowsProblems) {
-  Opened opened = ReadBytes("会社名,電話\r\n一関精工,0191,25-3141\r\n", "members.csv");
-  ASSERT_EQ(opened.rows.size(), 1);
+  Opened opened = ReadBytes(
+      "会社名,電話\r\n一関精工,0191,25-3141\r\n平泉電子,0191-46-1111\r\n磐井鉄工所,0191-25-7722\r\n",
+      "members.csv");
+  ASSERT_EQ(opened.rows.size(), 3);
   ASSERT_EQ(opened.rows[0].problems.size(), 1);
-  EXPECT_THAT(opened.rows[0].problems[0].ToString(),
-              HasSubstr("line 2, column 3: value \"25-3141\" in column 3 (C)"));
+  EXPECT_EQ(opened.rows[0].problems[0].ToString(),
+            "line 2, column C 「25-3141」: a value right of the header's last column B: a comma "
+            "too many, or a column without a header?");
+}
+
+TEST(RowSourceTest, AColumnTheDataFillsWithoutAHeaderIsAColumn) {
+  Opened opened = ReadBytes("会社名,住所\r\n一関精工,一関市,0191-25-3141\r\n"
+                            "平泉電子,平泉町,0191-46-1111\r\n",
+                            "members.csv");
+  ASSERT_EQ(opened.rows.size(), 2);
+  EXPECT_THAT(opened.rows[0].problems, IsEmpty());
+  EXPECT_EQ(opened.rows[0].value(Field::kPhone), "0191-25-3141");
 }
 
 TEST(RowSourceTest, ErrorsNameTheFile) {
   EXPECT_THAT(OpenError("会社名,電話\n株式会社\x82\xA0\x82\xA2,0191\n", "members.csv"),
               HasSubstr("members.csv: line 2, column 5: bytes 82 A0 82 A2"));
-  EXPECT_THAT(OpenError("会社名,電話,TEL\n", "members.csv"),
-              HasSubstr("members.csv: header at line 1: columns 2 (電話) and 3 "
-                        "(TEL) both map to phone"));
   EXPECT_THAT(OpenError("", "members.csv"), HasSubstr("members.csv: the file has no rows"));
   Opened opened = ReadBytes("会社名,電話\nA,1\n\"B,2\n", "members.csv");
   EXPECT_EQ(opened.rows.size(), 1);

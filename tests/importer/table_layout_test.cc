@@ -167,7 +167,8 @@ TEST(TableLayoutTest, ExtraNonEmptyCellIsAProblemOfItsRow) {
   const Problem& problem = table->rows[1].problems[0];
   EXPECT_EQ(problem.line, 3);
   EXPECT_EQ(problem.column, 4);
-  EXPECT_THAT(problem.ToString(), HasSubstr("line 3, column 4: value \"24-2210\" in column 4 (D)"));
+  EXPECT_THAT(problem.ToString(),
+              HasSubstr("line 3, column D 「24-2210」: a value right of the header's last column C"));
   // The row is still read, cut to the header.
   EXPECT_THAT(table->rows[1].cells, ElementsAre("一関精機", "一関市萩荘", "0191"));
   EXPECT_THAT(table->rows[2].problems, IsEmpty());

@@ -490,6 +490,37 @@ TEST_F(SessionTest, ReviewDecisionLinkingAMissingOrganizationRejectsTheRow) {
   EXPECT_THAT(result.outcomes[0].message(), HasSubstr("organizations/77"));
 }
 
+TEST_F(SessionTest, ReviewDecisionMadeForAnotherNameRejectsTheRow) {
+  const std::string seiko = CreateOrganization(Described("株式会社一関精工"));
+  v1::ImportHeader header = Members("konwakai/会員名簿");
+  v1::ReviewDecision* link = header.add_decisions();
+  link->set_row(1);
+  link->set_link(seiko);
+  link->set_written_name("一関精工(株)");
+  // The list changed: row 1 is another company now.
+  const Result result = Import(header, Batch({Member(1, Described("株式会社北上精密"))}));
+  EXPECT_EQ(result.outcomes[0].action(), v1::IMPORT_ACTION_REJECTED);
+  EXPECT_THAT(result.outcomes[0].message(),
+              HasSubstr("was made for 「一関精工(株)」 and this row is 「株式会社北上精密」"));
+  EXPECT_THAT(Get(seiko).aliases(), IsEmpty());
+}
+
+TEST_F(SessionTest, SyncKeepsTheMembershipOfARowTheClientRejected) {
+  v1::ImportHeader header = Members("konwakai/会員名簿");
+  const Result first = Import(header, FirstList());
+  header.set_sync(true);
+  v1::ImportBatch list = FirstList();
+  // ミヤビ電機's row lost its name; the client sends it as rejected.
+  list.mutable_rows(1)->mutable_organization()->set_display_name("");
+  list.mutable_rows(1)->set_rejected("name: is empty");
+  const Result result = Import(header, list);
+  EXPECT_EQ(result.outcomes[1].action(), v1::IMPORT_ACTION_REJECTED);
+  EXPECT_EQ(result.outcomes[1].message(), "name: is empty");
+  EXPECT_FALSE(result.summary.sync_skipped());
+  EXPECT_THAT(result.summary.memberships_ended(), IsEmpty());
+  EXPECT_FALSE(Get<v1::Membership>(first.outcomes[1].membership()).has_until());
+}
+
 TEST_F(SessionTest, DryRunWritesNothingButReportsWhatItWouldDo) {
   Import(Members("konwakai/会員名簿"), FirstList());
   const int64_t revision = store_->revision();
