@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@
 
 ABSL_FLAG(std::string, thesaurus_dir, "", "thesaurus directory (default: the server's default)");
 ABSL_FLAG(std::string, analyzer, "words", "the server's analyzer: words or bigram");
+ABSL_FLAG(std::string, rankings, "",
+          "also write every need's suggestions (rank, seed, score, reason; with and without "
+          "the thesaurus) to this file, to compare two builds");
 ABSL_FLAG(bool, misses, false,
           "also list, need by need, the relevant seeds the matcher leaves out of its top 10 "
           "(with their grade and rank in both rankers): for development sets only");
@@ -68,6 +72,30 @@ void PrintMisses(const renkei::eval::EvalSet& set, const renkei::eval::Ranker& m
     }
     for (const std::string& line : lines) std::printf("%s\n", line.c_str());
   }
+}
+
+// Writes every need's suggestions to `path`; false (and says why) on error.
+bool WriteRankings(const renkei::eval::EvalSet& set, const renkei::eval::ServerRanker& ranker,
+                   const std::string& path) {
+  std::string out;
+  for (const bool without_thesaurus : {false, true}) {
+    absl::StrAppend(&out, without_thesaurus ? "# without thesaurus\n" : "# with thesaurus\n");
+    for (const auto& need : set.needs) {
+      absl::StatusOr<std::string> lines = ranker.Describe(need.id, without_thesaurus);
+      if (!lines.ok()) {
+        std::fprintf(stderr, "match_eval: %s\n", std::string(lines.status().message()).c_str());
+        return false;
+      }
+      absl::StrAppend(&out, *lines);
+    }
+  }
+  std::ofstream file(path, std::ios::binary);
+  file << out;
+  if (!file.good()) {
+    std::fprintf(stderr, "match_eval: cannot write %s\n", path.c_str());
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -132,6 +160,10 @@ int main(int argc, char** argv) {
                     matcher->recall_at_10 - bm25->recall_at_10, matcher->mrr - bm25->mrr);
         std::printf("needs graded: %d; with a grade >= 2 seed: %d\n", matcher->needs_graded,
                     matcher->needs_with_strong);
+        if (!absl::GetFlag(FLAGS_rankings).empty() &&
+            !WriteRankings(*set, **ranker, absl::GetFlag(FLAGS_rankings))) {
+          exit_code = 1;
+        }
         if (absl::GetFlag(FLAGS_misses)) {
           PrintMisses(
               *set, [&](const std::string& id) { return (*ranker)->Rank(id, false); },
