@@ -18,6 +18,7 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "google/protobuf/util/message_differencer.h"
+#include "server/store/internal/counter_cache.h"
 #include "server/store/internal/counter_merge.h"
 #include "server/store/internal/families.h"
 #include "server/store/internal/intersection.h"
@@ -153,8 +154,14 @@ bool MatchesNames(const Message& record, const std::string& prefix,
 
 std::unique_ptr<Message> NewRecordOf(Kind kind) { return internal::NewRecord(kind); }
 
+// Counters held in memory (term document frequencies above all): about
+// 100 bytes each.
+constexpr size_t kHeldCounters = 500000;
+
 Store::Store(const StoreOptions& options, std::string path)
-    : options_(options), path_(std::move(path)) {}
+    : options_(options),
+      path_(std::move(path)),
+      counters_(std::make_unique<internal::CounterCache>(kHeldCounters)) {}
 
 Store::~Store() {
   if (db_ == nullptr) return;
@@ -488,13 +495,8 @@ absl::Status Store::Apply(std::vector<Write>& writes, const Actor& actor) {
       batch.Put(requests_, p.request_key, txn.Final(p.name)->SerializeAsString());
     }
   }
-  batch.Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision()));
-  rocksdb::WriteOptions write_options;
-  write_options.sync = options_.sync_writes;
-  rocksdb::Status status = db_->Write(write_options, &batch);
-  if (!status.ok()) {
-    return FromRocks(status, absl::StrCat("writing ", pending.front().name.ToString()));
-  }
+  RENKEI_RETURN_IF_ERROR(
+      WriteMutation(txn, &batch, absl::StrCat("writing ", pending.front().name.ToString())));
   next_id_ = next_id;
   // Each caller's record becomes what was stored (moved out of the
   // mutation for the last write of a record, copied for earlier ones).
@@ -509,7 +511,6 @@ absl::Status Store::Apply(std::vector<Write>& writes, const Actor& actor) {
     std::unique_ptr<Message> stored = txn.TakeFinal(p.name);
     p.record->GetReflection()->Swap(p.record, stored.get());
   }
-  Published(txn);
   return absl::OkStatus();
 }
 
@@ -538,13 +539,8 @@ absl::Status Store::Update(absl::string_view name, absl::string_view etag,
   RENKEI_RETURN_IF_ERROR(txn.Put(parsed, std::move(next)));
   rocksdb::WriteBatch batch;
   RENKEI_RETURN_IF_ERROR(txn.Commit(&batch));
-  batch.Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision()));
-  rocksdb::WriteOptions write;
-  write.sync = options_.sync_writes;
-  rocksdb::Status status = db_->Write(write, &batch);
-  if (!status.ok()) return FromRocks(status, absl::StrCat("writing ", name));
+  RENKEI_RETURN_IF_ERROR(WriteMutation(txn, &batch, absl::StrCat("writing ", name)));
   updated->CopyFrom(*txn.Final(parsed));
-  Published(txn);
   return absl::OkStatus();
 }
 
@@ -617,13 +613,8 @@ absl::StatusOr<DeleteResult> Store::Delete(absl::string_view name, absl::string_
   }
   rocksdb::WriteBatch batch;
   RENKEI_RETURN_IF_ERROR(txn.Commit(&batch));
-  batch.Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision()));
-  rocksdb::WriteOptions write;
-  write.sync = options_.sync_writes;
-  rocksdb::Status status = db_->Write(write, &batch);
-  if (!status.ok()) return FromRocks(status, absl::StrCat("deleting ", name));
+  RENKEI_RETURN_IF_ERROR(WriteMutation(txn, &batch, absl::StrCat("deleting ", name)));
   result.revision = txn.last_revision();
-  Published(txn);
   return result;
 }
 
@@ -641,6 +632,19 @@ absl::Status Store::ReadChanges(int64_t after, size_t max,
 int64_t Store::revision() const {
   absl::MutexLock lock(&revision_mu_);
   return revision_;
+}
+
+absl::Status Store::WriteMutation(const internal::WriteTxn& txn, rocksdb::WriteBatch* batch,
+                                  const std::string& what) {
+  batch->Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision()));
+  rocksdb::WriteOptions write;
+  write.sync = options_.sync_writes;
+  counters_->BeginWrite();
+  rocksdb::Status status = db_->Write(write, batch);
+  counters_->EndWrite(txn.counter_deltas(), status.ok());
+  if (!status.ok()) return FromRocks(status, what);
+  Published(txn);
+  return absl::OkStatus();
 }
 
 void Store::Published(const internal::WriteTxn& txn) {
@@ -707,10 +711,12 @@ absl::StatusOr<bool> Store::Holds(const IndexTerm& term, const ResourceName& nam
 }
 
 int64_t Store::Counter(absl::string_view name) const {
-  std::string value;
-  rocksdb::Status status =
-      db_->Get(rocksdb::ReadOptions(), meta_, internal::CounterKey(name), &value);
-  return status.ok() ? internal::DecodeCounter(value) : 0;
+  return counters_->Get(name, [&] {
+    std::string value;
+    rocksdb::Status status =
+        db_->Get(rocksdb::ReadOptions(), meta_, internal::CounterKey(name), &value);
+    return status.ok() ? internal::DecodeCounter(value) : 0;
+  });
 }
 
 absl::StatusOr<std::vector<std::pair<std::string, int64_t>>> Store::Counters(
@@ -732,7 +738,9 @@ absl::Status Store::BuildTextIndex(bool remove_old) {
     if (batch.Count() == 0) return absl::OkStatus();
     rocksdb::WriteOptions write;
     write.sync = true;
+    counters_->BeginWrite();
     rocksdb::Status status = db_->Write(write, &batch);
+    counters_->EndWrite({}, false);  // counters held before are forgotten
     batch.Clear();
     return FromRocks(status, "building the search index");
   };
