@@ -3,6 +3,7 @@
 //
 //   build/eval/match_eval tests/data/match/seeds.jsonl tests/data/match/needs.jsonl
 //       tests/data/match/qrels.tsv [--thesaurus_dir data/thesaurus]
+//       [--distractors 0,100000,1000000] [--rankings FILE] [--misses]
 //
 // Starts a renkei server on a temporary data directory, loads the seeds (with
 // their institutions and researchers) and the needs (with their companies)
@@ -21,12 +22,18 @@
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "eval/match_eval.h"
+#include "eval/scale_eval.h"
 #include "server/server.h"
 
 ABSL_FLAG(std::string, thesaurus_dir, "", "thesaurus directory (default: the server's default)");
 ABSL_FLAG(std::string, analyzer, "words", "the server's analyzer: words or bigram");
+ABSL_FLAG(std::string, distractors, "",
+          "numbers of generated seeds to load beside the set, e.g. 0,100000,1000000: the "
+          "matcher's figures for each, side by side (instead of the usual report)");
 ABSL_FLAG(std::string, rankings, "",
           "also write every need's suggestions (rank, seed, score, reason; with and without "
           "the thesaurus) to this file, to compare two builds");
@@ -98,6 +105,30 @@ bool WriteRankings(const renkei::eval::EvalSet& set, const renkei::eval::ServerR
   return true;
 }
 
+// match_eval --distractors: the figures at each number of distractors.
+int RunAtScale(const renkei::eval::EvalSet& set, const std::string& list,
+               const renkei::ServerOptions& options) {
+  std::vector<int> counts;
+  for (absl::string_view item : absl::StrSplit(list, ',', absl::SkipWhitespace())) {
+    int count;
+    if (!absl::SimpleAtoi(item, &count) || count < 0) {
+      std::fprintf(stderr, "match_eval: --distractors wants numbers, not \"%s\"\n",
+                   std::string(item).c_str());
+      return 2;
+    }
+    counts.push_back(count);
+  }
+  auto points = renkei::eval::EvaluateAtScale(set, counts, options);
+  if (!points.ok()) {
+    std::fprintf(stderr, "match_eval: %s\n", std::string(points.status().message()).c_str());
+    return 1;
+  }
+  std::printf("match_eval: %zu seeds, %zu needs; the matcher among generated seeds\n",
+              set.seeds.size(), set.needs.size());
+  renkei::eval::PrintScale(*points);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -119,6 +150,9 @@ int main(int argc, char** argv) {
   options.analyzer = absl::GetFlag(FLAGS_analyzer);
   if (!absl::GetFlag(FLAGS_thesaurus_dir).empty()) {
     options.thesaurus_dir = absl::GetFlag(FLAGS_thesaurus_dir);
+  }
+  if (!absl::GetFlag(FLAGS_distractors).empty()) {
+    return RunAtScale(*set, absl::GetFlag(FLAGS_distractors), options);
   }
   auto server = renkei::RenkeiServer::Start(options);
   if (!server.ok()) {
