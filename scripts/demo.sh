@@ -47,5 +47,8 @@ show import members data/demo/import/ryoban_plaza_2026.csv --network 2 --dry-run
 echo
 echo "renkei-server is serving on $RENKEI_SERVER (Ctrl-C stops it). Try: $BUILD_DIR/cli/renkei --help"
 web=$(grep -o 'HTTP on http://[^ ]*' "$log" | head -1 | cut -c9-)
-[ -n "$web" ] && echo "In a browser: $web (JSON API: ${web}v1/organizations)"
+if [ -n "$web" ]; then
+  echo "In a browser: $web — sign in as coordinator / coordinator-demo (demo only; docs/access.md lists the"
+  echo "other demo users). JSON API: ${web}v1/organizations"
+fi
 wait $server

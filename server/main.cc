@@ -1,10 +1,11 @@
 // renkei-server: the shared database of a region's 産学官金 network.
 //
 //   renkei-server [--data_dir DIR] [--listen HOST:PORT] [--http HOST:PORT] [--sync_writes]
-//                 [--demo] [--tls_cert PEM --tls_key PEM [--tls_client_ca PEM]] [--insecure]
+//                 [--min_free_disk_mb N] [--max_change_streams N] [--demo] [--tls_cert PEM --tls_key PEM [--tls_client_ca PEM]] [--insecure]
 //                 [--public_catalogue]
 //
 // Flags win over the environment (RENKEI_DATA_DIR, RENKEI_LISTEN, RENKEI_HTTP).
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 
@@ -21,6 +22,12 @@ ABSL_FLAG(std::string, listen, "",
           "Address to listen on (default: $RENKEI_LISTEN, else 127.0.0.1:50051)");
 ABSL_FLAG(bool, sync_writes, false,
           "fsync every write: survives power loss, not only a crash of the process");
+ABSL_FLAG(uint64_t, min_free_disk_mb, 256,
+          "Refuse writes (RESOURCE_EXHAUSTED; reads go on) while the data directory's disk has "
+          "less free space than this many MiB; 0 turns the check off");
+ABSL_FLAG(int, max_change_streams, 128,
+          "WatchChanges streams served at once, at most (16 per caller); more are refused with "
+          "RESOURCE_EXHAUSTED");
 ABSL_FLAG(std::string, analyzer, "words",
           "How search text becomes terms: words (MeCab) or bigram; changing it rebuilds the "
           "search index once");
@@ -89,6 +96,8 @@ int main(int argc, char** argv) {
   options.web.web_dir = absl::GetFlag(FLAGS_web_dir);
   options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
   options.analyzer = absl::GetFlag(FLAGS_analyzer);
+  options.max_change_streams = absl::GetFlag(FLAGS_max_change_streams);
+  options.min_free_disk_bytes = absl::GetFlag(FLAGS_min_free_disk_mb) << 20;
   options.demo_dir = absl::GetFlag(FLAGS_demo_dir);
   if (!absl::GetFlag(FLAGS_thesaurus_dir).empty()) {
     options.thesaurus_dir = absl::GetFlag(FLAGS_thesaurus_dir);

@@ -49,7 +49,8 @@ namespace renkei {
 // Who may call (access), and the services that answer, each passing the gate.
 struct RenkeiServer::Services {
   Services(store::Store* store, match::ThesaurusSource* thesaurus,
-           const resolve::Reader* reader, bool public_catalogue)
+           const resolve::Reader* reader, bool public_catalogue,
+           service::StreamLimits stream_limits)
       : authenticator(store),
         audit(store),
         accounts(store, &audit),
@@ -62,7 +63,7 @@ struct RenkeiServer::Services {
         needs(store, &gate),
         collaborations(store, &gate),
         networks(store, &gate),
-        changes(store, &gate),
+        changes(store, &gate, stream_limits),
         indicators(store, &gate),
         system(store, &gate),
         search(store, thesaurus, &gate),
@@ -200,6 +201,7 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
   std::unique_ptr<RenkeiServer> server(new RenkeiServer());
   store::StoreOptions store_options;
   store_options.sync_writes = options.sync_writes;
+  store_options.min_free_bytes = options.min_free_disk_bytes;
   absl::StatusOr<text::AnalyzerKind> analyzer = text::ParseAnalyzerKind(options.analyzer);
   if (!analyzer.ok()) return analyzer.status();
   store_options.analyzer = *analyzer;
@@ -207,6 +209,9 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
       store::Store::Open(store_options, options.data_dir);
   if (!store.ok()) return store.status();
   server->store_ = std::move(*store);
+  if (absl::Status writable = server->store_->Writable(); !writable.ok()) {
+    LogInfo(absl::StrCat("read-only: ", writable.message()));
+  }
   const bool no_thesaurus = options.thesaurus_dir.empty() || options.thesaurus_dir == "none";
   server->thesaurus_ =
       std::make_unique<match::ThesaurusSource>(no_thesaurus ? "" : options.thesaurus_dir);
@@ -220,8 +225,12 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
   } else {
     LogInfo(absl::StrCat("imports compare names without readings: ", reader.status().message()));
   }
+  service::StreamLimits stream_limits;
+  stream_limits.max_streams = options.max_change_streams;
+  stream_limits.stall_timeout = options.change_stream_stall_timeout;
   server->services_ = std::make_unique<Services>(server->store_.get(), server->thesaurus_.get(),
-                                                 server->reader_.get(), options.public_catalogue);
+                                                 server->reader_.get(), options.public_catalogue,
+                                                 stream_limits);
   const std::vector<std::string> unruled = access::MethodsWithoutRule(ServiceNames());
   if (!unruled.empty()) {
     return absl::InternalError(absl::StrCat("methods without an access rule: ",
@@ -254,11 +263,14 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
         "cannot listen on ", options.listen_address,
         " (is another server using it? give another with --listen)"));
   }
+  // With --demo, NOT_SERVING until the demo data is loaded.
   grpc::HealthCheckServiceInterface* health = server->server_->GetHealthCheckService();
-  if (health != nullptr) {
-    health->SetServingStatus(true);
-    for (const std::string& name : ServiceNames()) health->SetServingStatus(name, true);
-  }
+  auto set_serving = [&](bool serving) {
+    if (health == nullptr) return;
+    health->SetServingStatus(serving);
+    for (const std::string& name : ServiceNames()) health->SetServingStatus(name, serving);
+  };
+  set_serving(!options.load_demo);
   if (!options.web.address.empty()) {
     web::WebOptions web = options.web;
     if (web.web_dir.empty()) web.web_dir = ServerOptions::DefaultWebDir();
@@ -287,6 +299,7 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
                           absl::StrCat("loading the demo data: ", loaded.status().message()));
     }
     LogInfo(absl::StrCat("demo data loaded: ", loaded->ToString()));
+    set_serving(true);
   }
   return server;
 }

@@ -4,6 +4,7 @@
 #ifndef RENKEI_SERVER_SERVER_H_
 #define RENKEI_SERVER_SERVER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -34,6 +35,14 @@ struct ServerOptions {
   std::string data_dir;                            // required
   std::string listen_address = "127.0.0.1:50051";  // port 0 picks a free one
   bool sync_writes = false;
+  // Writes are refused while the data directory's disk has less free space
+  // (store.h, StoreOptions::min_free_bytes).
+  uint64_t min_free_disk_bytes = uint64_t{256} << 20;
+  // WatchChanges streams open at once, at most (16 per caller), and how long
+  // a write to a client that reads nothing may wait before its stream is
+  // cancelled (server/service/change_streams.h).
+  int max_change_streams = 128;
+  absl::Duration change_stream_stall_timeout = absl::Seconds(30);
   // How search text becomes terms: "words" (MeCab) or "bigram".
   std::string analyzer = "words";
   // Load the demo data (data/demo) after starting; idempotent.

@@ -6,6 +6,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "server/util/quote.h"
 
 namespace renkei {
 namespace {
@@ -51,7 +52,7 @@ std::optional<uint64_t> ParseId(absl::string_view text) {
 
 absl::Status Malformed(absl::string_view name, absl::string_view why) {
   return absl::InvalidArgumentError(
-      absl::StrCat("\"", name, "\" is not a resource name: ", why));
+      absl::StrCat(Quote(name), " is not a resource name: ", why));
 }
 
 }  // namespace
@@ -99,13 +100,13 @@ absl::StatusOr<ResourceName> ParseResourceName(absl::string_view name,
   absl::StatusOr<ResourceName> parsed = ParseResourceName(name);
   if (parsed.ok() && parsed->kind != kind) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "\"", name, "\" does not name ", NounOf(kind) == "organization" ? "an " : "a ",
+        Quote(name), " does not name ", NounOf(kind) == "organization" ? "an " : "a ",
         NounOf(kind), " (expected ", CollectionOf(kind), "/{id})"));
   }
   if (!parsed.ok() && kind == Kind::kMembership) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "\"", name,
-        "\" is not a membership name (expected networks/{id}/memberships/{organization id})"));
+        Quote(name),
+        " is not a membership name (expected networks/{id}/memberships/{organization id})"));
   }
   return parsed;
 }

@@ -11,6 +11,7 @@
 #include "google/protobuf/util/field_mask_util.h"
 #include "server/records/validate.h"
 #include "server/util/errors.h"
+#include "server/util/quote.h"
 
 namespace renkei::records {
 namespace {
@@ -25,20 +26,20 @@ std::string PathProblem(const google::protobuf::Message& record,
   if (path.empty()) return "is empty";
   std::vector<std::string> parts = absl::StrSplit(path, '.');
   if (IsOutputOnly(record, parts[0])) {
-    return absl::StrCat("\"", parts[0], "\" is output only or cannot change");
+    return absl::StrCat(Quote(parts[0]), " is output only or cannot change");
   }
   const Descriptor* type = record.GetDescriptor();
   for (size_t i = 0; i < parts.size(); ++i) {
     const FieldDescriptor* field = type->FindFieldByName(parts[i]);
     if (field == nullptr) {
-      return absl::StrCat("\"", path, "\": ", type->name(), " has no field \"",
-                          parts[i], "\"");
+      return absl::StrCat(Quote(path), ": ", type->name(), " has no field ",
+                          Quote(parts[i]));
     }
     if (i + 1 < parts.size()) {
       if (field->is_repeated() ||
           field->type() != FieldDescriptor::TYPE_MESSAGE) {
-        return absl::StrCat("\"", path,
-                            "\": a path can go into a message field but not "
+        return absl::StrCat(Quote(path),
+                            ": a path can go into a message field but not "
                             "into a list, a map or a plain value");
       }
       type = field->message_type();

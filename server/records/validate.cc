@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
+#include "google/protobuf/timestamp.pb.h"
 #include "renkei/v1/access.pb.h"
 #include "renkei/v1/collaboration.pb.h"
 #include "renkei/v1/match.pb.h"
@@ -25,6 +26,7 @@
 #include "server/records/visibility.h"
 #include "server/text/normalize.h"
 #include "server/util/errors.h"
+#include "server/util/quote.h"
 
 namespace renkei::records {
 namespace {
@@ -48,6 +50,12 @@ class Checker {
     violations_.Add(std::move(path), std::move(why));
   }
   absl::Status Status() const { return violations_.ToStatus(); }
+  bool Names(absl::string_view path) const {
+    for (const FieldViolation& v : violations_.list()) {
+      if (v.field == path) return true;
+    }
+    return false;
+  }
 
   // Text: required, length, no control characters (multi-line text may hold
   // line breaks and tabs).
@@ -63,15 +71,10 @@ class Checker {
                              " are allowed"));
       return;
     }
-    for (char c : value) {
-      const auto u = static_cast<unsigned char>(c);
-      const bool line_break = c == '\n' || c == '\r' || c == '\t';
-      if ((u < 0x20 && !(lines == kMultiLine && line_break)) || u == 0x7F) {
-        Add(path, lines == kMultiLine
-                      ? "contains a control character"
-                      : "contains a control character or line break");
-        return;
-      }
+    if (HasForbiddenCharacter(value, lines)) {
+      Add(path, lines == kMultiLine ? "contains a control character"
+                                    : "contains a control character or line break");
+      return;
     }
     if (lines == kSingleLine && text::NormalizeText(value).empty()) {
       Add(path, "is blank");
@@ -221,10 +224,15 @@ class Checker {
                     const google::protobuf::Map<std::string, v1::FieldSource>& sources) {
     Count("field_sources", static_cast<int>(sources.size()), kMaxFieldSources);
     for (const auto& [key, source] : sources) {
-      const std::string path = absl::StrCat("field_sources[\"", key, "\"]");
+      const std::string path = absl::StrCat("field_sources[", Quote(key), "]");
       const absl::string_view top = absl::string_view(key).substr(0, key.find('.'));
-      if (record.GetDescriptor()->FindFieldByName(std::string(top)) == nullptr) {
-        Add(path, absl::StrCat("\"", key, "\" is not a field of ",
+      if (key.size() > kMaxFieldSourceKey) {
+        Add(path, absl::StrCat("the key is ", key.size(), " bytes long; at most ",
+                               kMaxFieldSourceKey, " are allowed"));
+      } else if (HasForbiddenCharacter(key, kSingleLine)) {
+        Add(path, "the key contains a control character or line break");
+      } else if (record.GetDescriptor()->FindFieldByName(std::string(top)) == nullptr) {
+        Add(path, absl::StrCat(Quote(key), " is not a field of ",
                                record.GetDescriptor()->name()));
       }
       Text(Join(path, "source"), source.source(), kMaxSourceLength, kRequired);
@@ -233,6 +241,26 @@ class Checker {
   }
 
  private:
+  // C0 and C1 control characters (multi-line text may hold \n, \r, \t and
+  // U+0085 NEL), and in single-line text the line and paragraph separators
+  // U+2028 and U+2029.
+  static bool HasForbiddenCharacter(absl::string_view value, Lines lines) {
+    for (size_t i = 0; i < value.size(); ++i) {
+      const auto u = static_cast<unsigned char>(value[i]);
+      const bool line_break = u == '\n' || u == '\r' || u == '\t';
+      if ((u < 0x20 && !(lines == kMultiLine && line_break)) || u == 0x7F) return true;
+      const auto next = i + 1 < value.size() ? static_cast<unsigned char>(value[i + 1]) : 0;
+      if (u == 0xC2 && next >= 0x80 && next <= 0x9F) {  // U+0080..U+009F
+        if (!(lines == kMultiLine && next == 0x85)) return true;
+      }
+      if (lines == kSingleLine && u == 0xE2 && next == 0x80 && i + 2 < value.size()) {
+        const auto third = static_cast<unsigned char>(value[i + 2]);
+        if (third == 0xA8 || third == 0xA9) return true;  // U+2028, U+2029
+      }
+    }
+    return false;
+  }
+
   static bool IsSourceKey(absl::string_view s) {
     if (s.empty() || s.size() > kMaxExternalIdSource) return false;
     auto lower_or_digit = [](char c) {
@@ -294,7 +322,7 @@ void Check(Checker& c, const v1::Organization& o) {
     if (code.size() < 2 || code.size() > 4 ||
         code.find_first_not_of("0123456789") != std::string::npos) {
       c.Add(Indexed("jsic_codes", i),
-            absl::StrCat("\"", code, "\" is not a JSIC code: 2 to 4 digits "
+            absl::StrCat(Quote(code), " is not a JSIC code: 2 to 4 digits "
                                      "(中分類 18, 小分類 181, 細分類 1811)"));
     } else if (!codes.insert(code).second) {
       c.Add(Indexed("jsic_codes", i), "repeats an earlier code");
@@ -317,9 +345,13 @@ void Check(Checker& c, const v1::Organization& o) {
     c.DateOrder(Join(p, "expires_on"), cert.certified_on(), cert.expires_on(),
                 "certified_on");
   }
-  for (int i = 0; i < o.sdgs().goals_size(); ++i) {
+  c.Count("sdgs.goals", o.sdgs().goals_size(), kMaxSdgGoals);
+  std::set<int> goals;
+  for (int i = 0; i < o.sdgs().goals_size() && i < static_cast<int>(kMaxSdgGoals); ++i) {
     if (o.sdgs().goals(i) < 1 || o.sdgs().goals(i) > 17) {
       c.Add(Indexed("sdgs.goals", i), "SDG numbers are 1..17");
+    } else if (!goals.insert(o.sdgs().goals(i)).second) {
+      c.Add(Indexed("sdgs.goals", i), "repeats an earlier goal");
     }
   }
   c.Date("sdgs.declared_on", o.sdgs().declared_on());
@@ -437,6 +469,15 @@ void Check(Checker& c, const v1::Collaboration& x) {
   }
   c.Date("end_date", x.end_date(), DatePrecision::kDay);
   c.DateOrder("end_date", x.start_date(), x.end_date(), "start_date");
+  if (IsSet(x.start_date()) && IsSet(x.end_date()) &&
+      DateProblem(x.start_date(), DatePrecision::kDay).empty() &&
+      DateProblem(x.end_date(), DatePrecision::kDay).empty()) {
+    const int years = FiscalYearOf(x.end_date()) - FiscalYearOf(x.start_date()) + 1;
+    if (years > static_cast<int>(kMaxCollaborationYears)) {
+      c.Add("end_date", absl::StrCat("the period spans ", years, " 年度; at most ",
+                                     kMaxCollaborationYears, " are allowed"));
+    }
+  }
   c.Text("funding_program", x.funding_program(), kMaxNameLength);
   c.NonNegative("budget_yen", x.budget_yen(), int64_t{1} << 50);
   c.NonNegative("case_count", x.case_count(), 1'000'000);
@@ -565,7 +606,8 @@ void Derive(v1::Collaboration& x) {
       last = std::max(first, FiscalYearOf(x.end_date()));
     }
     x.set_fiscal_year(first);
-    for (int year = first; year <= last && year < first + 100; ++year) {
+    for (int year = first;
+         year <= last && year < first + static_cast<int>(kMaxCollaborationYears); ++year) {
       x.add_fiscal_years(year);
     }
   }
@@ -573,8 +615,62 @@ void Derive(v1::Collaboration& x) {
 
 }  // namespace
 
+namespace {
+
+std::string RecordTooLarge(size_t bytes) {
+  return absl::StrCat("is ", bytes, " bytes encoded; a record may be at most ", kMaxRecordBytes,
+                      " bytes (1 MiB, docs/limits.md): shorten its texts or lists");
+}
+
+}  // namespace
+
+// What every record is checked for whatever its type, by reflection: each
+// timestamp in 1800..2200 with valid nanos, and no list longer than
+// kMaxAnyList (the checks by type have tighter limits for the lists they
+// know).
+void CheckStructure(Checker& c, const google::protobuf::Message& message,
+                    const std::string& path) {
+  using google::protobuf::FieldDescriptor;
+  const auto* reflection = message.GetReflection();
+  if (message.GetDescriptor()->full_name() == "google.protobuf.Timestamp") {
+    const auto& time = static_cast<const google::protobuf::Timestamp&>(message);
+    if (time.seconds() < kMinTimestampSeconds || time.seconds() > kMaxTimestampSeconds ||
+        time.nanos() < 0 || time.nanos() > 999'999'999) {
+      c.Add(path, "must be a time in the years 1800 to 2200");
+    }
+    return;
+  }
+  std::vector<const FieldDescriptor*> fields;
+  reflection->ListFields(message, &fields);
+  for (const FieldDescriptor* field : fields) {
+    const std::string field_path = Join(path, field->name());
+    if (!field->is_repeated()) {
+      if (field->type() == FieldDescriptor::TYPE_MESSAGE) {
+        CheckStructure(c, reflection->GetMessage(message, field), field_path);
+      }
+      continue;
+    }
+    const int size = reflection->FieldSize(message, field);
+    if (!c.Names(field_path)) c.Count(field_path, size, kMaxAnyList);
+    if (field->type() != FieldDescriptor::TYPE_MESSAGE) continue;
+    for (int i = 0; i < size && i < static_cast<int>(kMaxAnyList); ++i) {
+      CheckStructure(c, reflection->GetRepeatedMessage(message, field, i),
+                     Indexed(field_path, i));
+    }
+  }
+}
+
+absl::Status CheckRecordSize(const google::protobuf::Message& record) {
+  const size_t bytes = record.ByteSizeLong();
+  if (bytes <= kMaxRecordBytes) return absl::OkStatus();
+  return InvalidFieldError("", RecordTooLarge(bytes));
+}
+
 absl::Status ValidateRecord(const google::protobuf::Message& record) {
   Checker c;
+  if (const size_t bytes = record.ByteSizeLong(); bytes > kMaxRecordBytes) {
+    c.Add("", RecordTooLarge(bytes));
+  }
   const bool known =
       TryCheck<v1::Organization>(c, record) || TryCheck<v1::Person>(c, record) ||
       TryCheck<v1::Seed>(c, record) || TryCheck<v1::Need>(c, record) ||
@@ -582,24 +678,20 @@ absl::Status ValidateRecord(const google::protobuf::Message& record) {
       TryCheck<v1::Membership>(c, record);
   if (const auto* feedback = dynamic_cast<const v1::Feedback*>(&record)) {
     Check(c, *feedback);
-    return c.Status();
-  }
-  if (const auto* user = dynamic_cast<const v1::User*>(&record)) {
+  } else if (const auto* user = dynamic_cast<const v1::User*>(&record)) {
     Check(c, *user);
-    return c.Status();
-  }
-  if (const auto* token = dynamic_cast<const v1::Token*>(&record)) {
+  } else if (const auto* token = dynamic_cast<const v1::Token*>(&record)) {
     Check(c, *token);
-    return c.Status();
-  }
-  if (!known) {
+  } else if (!known) {
     return absl::InternalError(
         absl::StrCat("not a record type: ", record.GetTypeName()));
   }
+  CheckStructure(c, record, "");
   return c.Status();
 }
 
 void PrepareForCreate(google::protobuf::Message* record) {
+  record->DiscardUnknownFields();
   const auto* descriptor = record->GetDescriptor();
   const auto* reflection = record->GetReflection();
   for (const char* field : {"name", "etag", "create_time", "update_time",

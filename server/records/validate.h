@@ -24,7 +24,14 @@ namespace renkei::records {
 // of resource names in reference fields, external ids, field_sources keys.
 absl::Status ValidateRecord(const google::protobuf::Message& record);
 
-// Clears the output-only fields of a record about to be created and fills in
+// OK, or INVALID_ARGUMENT (no field path: the record itself) when `record`
+// encodes to more than kMaxRecordBytes (limits.h). ValidateRecord checks it
+// too; the store checks it on every write, whatever the path.
+absl::Status CheckRecordSize(const google::protobuf::Message& record);
+
+// Clears the output-only fields of a record about to be created, and the
+// fields this version does not know (never stored: the store drops them on
+// every write as well), and fills in
 // defaults (need status OPEN, visibility COORDINATORS, member role MEMBER,
 // case_count 1), then derived fields.
 void PrepareForCreate(google::protobuf::Message* record);

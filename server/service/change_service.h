@@ -7,6 +7,7 @@
 #include <atomic>
 
 #include "renkei/v1/change.grpc.pb.h"
+#include "server/service/change_streams.h"
 
 namespace renkei::store {
 class Store;
@@ -18,19 +19,26 @@ class Gate;
 
 class ChangeService final : public v1::ChangeService::Service {
  public:
-  ChangeService(store::Store* store, const Gate* gate) : store_(*store), gate_(*gate) {}
+  ChangeService(store::Store* store, const Gate* gate, StreamLimits limits = {})
+      : store_(*store), gate_(*gate), streams_(limits) {}
 
   grpc::Status WatchChanges(grpc::ServerContext* context,
                             const v1::WatchChangesRequest* request,
                             grpc::ServerWriter<v1::Change>* writer) override;
 
-  // Ends every open stream within a poll interval (for shutdown).
-  void Stop() { stopping_ = true; }
+  // Ends every open stream within a poll interval, and at once those blocked
+  // on a client that does not read (for shutdown).
+  void Stop() {
+    stopping_ = true;
+    streams_.CancelWriting();
+  }
+  int open_streams() const { return streams_.open(); }
 
  private:
   store::Store& store_;
   const Gate& gate_;
   std::atomic<bool> stopping_{false};
+  ChangeStreams streams_;
 };
 
 }  // namespace renkei::service

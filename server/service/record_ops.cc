@@ -66,6 +66,7 @@ absl::StatusOr<store::ListRequest> MakeListRequest(Kind kind,
       PageSize(reflection->GetInt32(request, descriptor->FindFieldByName("page_size")));
   if (!page_size.ok()) return page_size.status();
   list.page_size = *page_size;
+  list.max_bytes = records::kMaxPageBytes;
   list.page_token = string_field("page_token");
   list.name_prefix = string_field("name_prefix");
   list.name_contains = string_field("name_contains");

@@ -125,6 +125,7 @@ grpc::Status UpdateRecord(store::Store& store, const Call& call, const T& patch,
         before->CopyFrom(*record);
         absl::Status applied = records::ApplyUpdateMask(patch, mask, record);
         if (!applied.ok()) return applied;  // paths name update_mask.paths[i]
+        record->DiscardUnknownFields();
         records::DeriveFields(record);
         absl::Status valid = records::ValidateRecord(*record);
         if (!valid.ok()) return WithFieldPrefix(valid, field);

@@ -8,6 +8,7 @@
 #include "server/match/snippets.h"
 #include "server/match/thesaurus_source.h"
 #include "server/service/filters.h"
+#include "server/records/limits.h"
 #include "server/service/gate.h"
 #include "server/service/grpc_status.h"
 #include "server/store/store.h"
@@ -105,6 +106,7 @@ grpc::Status Search(store::Store& store, const match::ThesaurusSource& thesaurus
                     static_cast<size_t>(*offset + page_size + 1));
   if (!ranked.ok()) return ToGrpcStatus(ranked.status());
   const auto& matches = ranked->matches;
+  size_t page_bytes = 0;
   for (size_t i = static_cast<size_t>(*offset);
        i < matches.size() && i < static_cast<size_t>(*offset + page_size); ++i) {
     auto* result = response->add_results();
@@ -129,6 +131,13 @@ grpc::Status Search(store::Store& store, const match::ThesaurusSource& thesaurus
         h->set_start(start);
         h->set_end(end);
       }
+    }
+    page_bytes += result->ByteSizeLong();
+    if (response->results_size() > 1 && page_bytes > records::kMaxPageBytes) {
+      // Large records: the page ends before this match, and the next starts at it.
+      response->mutable_results()->RemoveLast();
+      response->set_next_page_token(Token(static_cast<int>(i), hash));
+      return grpc::Status::OK;
     }
   }
   if (matches.size() > static_cast<size_t>(*offset + page_size) &&

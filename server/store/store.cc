@@ -3,6 +3,7 @@
 #include <rocksdb/cache.h>
 #include <rocksdb/db.h>
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/listener.h>
 #include <rocksdb/options.h>
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/options_util.h>
@@ -20,15 +21,19 @@
 #include "google/protobuf/util/message_differencer.h"
 #include "server/store/internal/counter_cache.h"
 #include "server/store/internal/counter_merge.h"
+#include "server/store/internal/disk_guard.h"
 #include "server/store/internal/families.h"
 #include "server/store/internal/intersection.h"
 #include "server/store/internal/keys.h"
 #include "server/store/internal/page_token.h"
 #include "server/store/internal/schema.h"
+#include "server/store/internal/tolerant_logger.h"
+#include "server/records/secrets.h"
 #include "server/store/internal/write_txn.h"
 #include "server/text/normalize.h"
 #include "server/util/errors.h"
 #include "server/util/status_macros.h"
+#include "server/util/quote.h"
 
 namespace renkei::store {
 
@@ -94,7 +99,7 @@ absl::Status CheckEtag(const Message& current, absl::string_view etag) {
   const std::string stored = current.GetReflection()->GetString(current, fd);
   if (stored != etag) {
     return absl::AbortedError(absl::StrCat(
-        "etag \"", etag, "\" is stale: the record changed since it was read "
+        "etag ", Quote(etag), " is stale: the record changed since it was read "
         "(its etag is now \"", stored, "\"); read it again and retry"));
   }
   return absl::OkStatus();
@@ -115,6 +120,33 @@ void KeepOutputOnly(const Message& from, Message* to) {
       reflection->ClearField(to, fd);
     }
   }
+}
+
+// A create repeated with a request id must ask for what the first one did:
+// `first` (what it stored) without the fields the store set equals `record`.
+absl::Status CheckSameRequest(const Message& first, const Message& record,
+                              absl::string_view request_id) {
+  std::unique_ptr<Message> asked(first.New());
+  asked->CopyFrom(first);
+  const bool named_by_caller = internal::KindOf(first) == Kind::kMembership;
+  for (const char* field : {"name", "etag", "create_time", "update_time"}) {
+    if (named_by_caller && std::string_view(field) == "name") continue;
+    const auto* fd = asked->GetDescriptor()->FindFieldByName(field);
+    if (fd != nullptr) asked->GetReflection()->ClearField(asked.get(), fd);
+  }
+  // A password's hash is salted anew on every request.
+  std::unique_ptr<Message> again(record.New());
+  again->CopyFrom(record);
+  records::ClearSecrets(asked.get());
+  records::ClearSecrets(again.get());
+  if (google::protobuf::util::MessageDifferencer::Equals(*asked, *again)) {
+    return absl::OkStatus();
+  }
+  const auto* name = first.GetDescriptor()->FindFieldByName("name");
+  return absl::AlreadyExistsError(absl::StrCat(
+      "request_id ", Quote(request_id), " was used before, to create ",
+      first.GetReflection()->GetString(first, name),
+      " with other content; a new record needs a new request_id"));
 }
 
 // The n-grams a name filter is looked up by: bigrams (or the single
@@ -161,10 +193,18 @@ constexpr size_t kHeldCounters = 500000;
 Store::Store(const StoreOptions& options, std::string path)
     : options_(options),
       path_(std::move(path)),
+      guard_(std::make_unique<internal::DiskGuard>(path_, options.min_free_bytes)),
       counters_(std::make_unique<internal::CounterCache>(kHeldCounters)) {}
 
 Store::~Store() {
   if (db_ == nullptr) return;
+  if (options_.flush_on_close && !read_only_ && guard_->CheckWritable().ok()) {
+    // Everything into tables, so that the next start replays no log. A
+    // failure here loses nothing: the log is still there.
+    rocksdb::FlushOptions flush;
+    flush.allow_write_stall = true;
+    db_->Flush(flush, handles_).PermitUncheckedError();
+  }
   for (rocksdb::ColumnFamilyHandle* handle : handles_) {
     db_->DestroyColumnFamilyHandle(handle);
   }
@@ -186,6 +226,11 @@ absl::Status Store::OpenDatabase() {
   db_options.IncreaseParallelism(2);
   db_options.max_background_jobs = 2;
   db_options.keep_log_file_num = 5;
+  db_options.max_total_wal_size = options_.max_wal_bytes;
+  // RocksDB's own LOG writer aborts the process once the disk is full
+  // (tolerant_logger.h); the guard learns of failed writes and flushes.
+  db_options.info_log = internal::NewTolerantLogger(path_);
+  db_options.listeners.push_back(guard_->NewListener());
 
   auto cache = rocksdb::NewLRUCache(options_.block_cache_bytes);
   auto meta_options = FamilyOptions(cache, true);
@@ -217,6 +262,17 @@ absl::Status Store::OpenDatabase() {
   rocksdb::DB* db = nullptr;
   rocksdb::Status status =
       rocksdb::DB::Open(db_options, path_, descriptors, &handles_, &db);
+  if (status.IsNoSpace()) {
+    // Opening for writing replays the log into a new table; with no room
+    // for it, the records can still be read.
+    const rocksdb::Status full = status;
+    handles_.clear();
+    status = rocksdb::DB::OpenForReadOnly(db_options, path_, descriptors, &handles_, &db);
+    if (status.ok()) {
+      guard_->SetReadOnly(full);
+      read_only_ = true;
+    }
+  }
   if (!status.ok()) return FromRocks(status, absl::StrCat("opening ", path_));
   db_.reset(db);
   records_ = handles_[1];
@@ -235,11 +291,9 @@ absl::Status Store::OpenDatabase() {
     status = rocksdb::Status::NotFound();
   }
   if (status.IsNotFound()) {
-    rocksdb::WriteOptions write;
-    write.sync = true;
-    status = db_->Put(write, meta_, internal::kSchemaVersionKey,
-                      absl::StrCat(internal::kSchemaVersion));
-    if (!status.ok()) return FromRocks(status, "writing the schema version");
+    RENKEI_RETURN_IF_ERROR(PutMeta(internal::kSchemaVersionKey,
+                                   absl::StrCat(internal::kSchemaVersion),
+                                   "writing the schema version"));
   } else if (!status.ok()) {
     return FromRocks(status, "reading the schema version");
   } else if (version != absl::StrCat(internal::kSchemaVersion)) {
@@ -260,10 +314,7 @@ absl::Status Store::OpenDatabase() {
     RENKEI_RETURN_IF_ERROR(BuildTextIndex(true));
   }
   if (status.IsNotFound() || indexed != wanted) {
-    rocksdb::WriteOptions write;
-    write.sync = true;
-    status = db_->Put(write, meta_, internal::kAnalyzerKey, wanted);
-    if (!status.ok()) return FromRocks(status, "writing the analyzer");
+    RENKEI_RETURN_IF_ERROR(PutMeta(internal::kAnalyzerKey, wanted, "writing the analyzer"));
   }
 
   std::string revision;
@@ -288,6 +339,25 @@ absl::Status Store::OpenDatabase() {
   return absl::OkStatus();
 }
 
+absl::Status Store::Writable() const { return guard_->CheckWritable(); }
+
+absl::Status Store::Commit(rocksdb::WriteBatch* batch, const std::string& context, bool sync) {
+  RENKEI_RETURN_IF_ERROR(guard_->CheckWritable());
+  rocksdb::WriteOptions write;
+  write.sync = sync;
+  const rocksdb::Status status = db_->Write(write, batch);
+  if (status.ok()) return absl::OkStatus();
+  if (status.IsIOError()) return guard_->Fault(status);
+  return FromRocks(status, context);
+}
+
+absl::Status Store::PutMeta(const std::string& key, const std::string& value,
+                            const std::string& context) {
+  rocksdb::WriteBatch batch;
+  RENKEI_RETURN_IF_ERROR(FromRocks(batch.Put(meta_, key, value), context));
+  return Commit(&batch, context, /*sync=*/true);
+}
+
 absl::Status Store::ReadAuditSequence() {
   // The last security event is the last key under the prefix.
   const std::string prefix = internal::AuditEventPrefix();
@@ -305,7 +375,7 @@ absl::Status Store::Get(absl::string_view name, Message* record) const {
   RENKEI_ASSIGN_OR_RETURN(ResourceName parsed, ParseResourceName(name));
   if (internal::KindOf(*record) != parsed.kind) {
     return absl::InvalidArgumentError(
-        absl::StrCat("\"", name, "\" does not name a ", record->GetDescriptor()->name()));
+        absl::StrCat(Quote(name), " does not name a ", record->GetDescriptor()->name()));
   }
   std::string bytes;
   rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), records_,
@@ -364,6 +434,7 @@ absl::StatusOr<ListResult> Store::List(const ListRequest& request,
   ListResult result;
   int budget = std::max(request.max_examined, 1);
   const size_t page_size = static_cast<size_t>(std::max(request.page_size, 1));
+  size_t page_bytes = 0;
   while (true) {
     const internal::Intersection::Step step = intersection.Next(&position, &budget);
     if (step == internal::Intersection::Step::kExhausted) break;
@@ -383,12 +454,17 @@ absl::StatusOr<ListResult> Store::List(const ListRequest& request,
       return absl::DataLossError("a listed record does not parse");
     }
     const bool matches = MatchesNames(*record, prefix, contains);
-    if (matches && result.records.size() == page_size) {
+    const bool full = result.records.size() == page_size ||
+                      (!result.records.empty() && page_bytes + bytes.size() > request.max_bytes);
+    if (matches && full) {
       // One more match exists: the page ends before it.
       result.next_page_token = internal::EncodePageToken(filter_hash, position);
       break;
     }
-    if (matches) result.records.push_back(std::move(record));
+    if (matches) {
+      page_bytes += bytes.size();
+      result.records.push_back(std::move(record));
+    }
     position.push_back('\0');  // the smallest key after this one
   }
   RENKEI_RETURN_IF_ERROR(intersection.status());
@@ -435,7 +511,7 @@ absl::Status Store::Apply(std::vector<Write>& writes, const Actor& actor) {
       RENKEI_ASSIGN_OR_RETURN(ResourceName name, ParseResourceName(write.name));
       if (name.kind != *kind) {
         return absl::InvalidArgumentError(absl::StrCat(
-            "\"", write.name, "\" does not name a ", record->GetDescriptor()->name()));
+            Quote(write.name), " does not name a ", record->GetDescriptor()->name()));
       }
       RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<Message> current, txn.Read(name));
       if (current == nullptr) return NotFound(write.name);
@@ -458,10 +534,13 @@ absl::Status Store::Apply(std::vector<Write>& writes, const Actor& actor) {
       std::string first;
       rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), requests_, request_key, &first);
       if (status.ok()) {
-        // Asked before: the first result, nothing written.
-        if (!record->ParseFromString(first)) {
+        // Asked before: the first result, nothing written, if asked the same.
+        std::unique_ptr<Message> result(record->New());
+        if (!result->ParseFromString(first)) {
           return absl::DataLossError("a stored request result does not parse");
         }
+        RENKEI_RETURN_IF_ERROR(CheckSameRequest(*result, *record, write.request_id));
+        record->GetReflection()->Swap(record, result.get());
         continue;
       }
       if (!status.IsNotFound()) return FromRocks(status, "reading a request id");
@@ -520,7 +599,7 @@ absl::Status Store::Update(absl::string_view name, absl::string_view etag,
   RENKEI_ASSIGN_OR_RETURN(ResourceName parsed, ParseResourceName(name));
   if (internal::KindOf(*updated) != parsed.kind) {
     return absl::InvalidArgumentError(
-        absl::StrCat("\"", name, "\" does not name a ", updated->GetDescriptor()->name()));
+        absl::StrCat(Quote(name), " does not name a ", updated->GetDescriptor()->name()));
   }
   const internal::Families families = WriteTxnAccess::FamiliesOf(*this);
   absl::MutexLock lock(&write_mu_);
@@ -585,6 +664,12 @@ absl::StatusOr<DeleteResult> Store::Delete(absl::string_view name, absl::string_
         RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<Message> referrer, txn.Read(*source));
         if (referrer == nullptr) continue;
         internal::Unlink(referrer.get(), target.ToString());
+        if (internal::CannotStandAlone(*referrer)) {
+          RENKEI_RETURN_IF_ERROR(txn.Delete(*source));
+          result.deleted.push_back(source->ToString());
+          work.push_back(*source);
+          continue;
+        }
         RENKEI_RETURN_IF_ERROR(txn.Put(*source, std::move(referrer)));
         unlinked.push_back(source->ToString());
       }
@@ -618,12 +703,15 @@ absl::StatusOr<DeleteResult> Store::Delete(absl::string_view name, absl::string_
   return result;
 }
 
-absl::Status Store::ReadChanges(int64_t after, size_t max,
-                                std::vector<std::string>* changes) const {
+absl::Status Store::ReadChanges(int64_t after, size_t max, std::vector<std::string>* changes,
+                                size_t max_bytes) const {
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), log_));
   size_t count = 0;
-  for (it->Seek(internal::LogKey(after + 1)); it->Valid() && count < max; it->Next()) {
+  size_t bytes = 0;
+  for (it->Seek(internal::LogKey(after + 1)); it->Valid() && count < max && bytes < max_bytes;
+       it->Next()) {
     changes->push_back(it->value().ToString());
+    bytes += it->value().size();
     ++count;
   }
   return FromRocks(it->status(), "reading the change log");
@@ -636,13 +724,12 @@ int64_t Store::revision() const {
 
 absl::Status Store::WriteMutation(const internal::WriteTxn& txn, rocksdb::WriteBatch* batch,
                                   const std::string& what) {
-  batch->Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision()));
-  rocksdb::WriteOptions write;
-  write.sync = options_.sync_writes;
+  RENKEI_RETURN_IF_ERROR(
+      FromRocks(batch->Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision())), what));
   counters_->BeginWrite();
-  rocksdb::Status status = db_->Write(write, batch);
+  absl::Status status = Commit(batch, what, options_.sync_writes);
   counters_->EndWrite(txn.counter_deltas(), status.ok());
-  if (!status.ok()) return FromRocks(status, what);
+  RENKEI_RETURN_IF_ERROR(status);
   Published(txn);
   return absl::OkStatus();
 }
@@ -662,11 +749,12 @@ int64_t Store::LastChangeOf(Kind kind) const {
 absl::StatusOr<uint64_t> Store::AppendAuditEvent(absl::string_view event) {
   absl::MutexLock lock(&audit_mu_);
   const uint64_t sequence = next_audit_;
-  rocksdb::WriteOptions write;
-  write.sync = options_.sync_writes;
-  rocksdb::Status status =
-      db_->Put(write, meta_, internal::AuditEventKey(sequence), rocksdb::Slice(event.data(), event.size()));
-  if (!status.ok()) return FromRocks(status, "writing an audit event");
+  rocksdb::WriteBatch batch;
+  RENKEI_RETURN_IF_ERROR(FromRocks(
+      batch.Put(meta_, internal::AuditEventKey(sequence),
+                rocksdb::Slice(event.data(), event.size())),
+      "writing an audit event"));
+  RENKEI_RETURN_IF_ERROR(Commit(&batch, "writing an audit event", options_.sync_writes));
   ++next_audit_;
   return sequence;
 }
@@ -736,13 +824,11 @@ absl::Status Store::BuildTextIndex(bool remove_old) {
   rocksdb::WriteBatch batch;
   auto flush = [&]() -> absl::Status {
     if (batch.Count() == 0) return absl::OkStatus();
-    rocksdb::WriteOptions write;
-    write.sync = true;
     counters_->BeginWrite();
-    rocksdb::Status status = db_->Write(write, &batch);
+    absl::Status status = Commit(&batch, "building the search index", /*sync=*/true);
     counters_->EndWrite({}, false);  // counters held before are forgotten
     batch.Clear();
-    return FromRocks(status, "building the search index");
+    return status;
   };
   if (remove_old) {
     // Every key of the text family, and the counters of the search index.

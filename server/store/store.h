@@ -57,6 +57,7 @@ namespace renkei::store {
 
 namespace internal {
 class CounterCache;
+class DiskGuard;
 class WriteTxn;
 }  // namespace internal
 
@@ -65,6 +66,15 @@ struct StoreOptions {
   bool sync_writes = false;
   bool create_if_missing = true;
   size_t block_cache_bytes = size_t{128} << 20;
+  // Writes are refused (RESOURCE_EXHAUSTED) while the data directory's file
+  // system has less free space than this, so flushes and compactions keep
+  // room; 0 turns the check off (RocksDB's own errors are still handled).
+  uint64_t min_free_bytes = uint64_t{256} << 20;
+  // The write-ahead log is kept below about this size: past it, the column
+  // families holding the oldest log are flushed so that it can be deleted.
+  // A clean close flushes everything, so a restart replays no log.
+  uint64_t max_wal_bytes = uint64_t{64} << 20;
+  bool flush_on_close = true;  // false only to measure what it saves (bench/)
   // How the search index makes terms (text/analyzer.h). A database indexed
   // with another analyzer has its search index rebuilt when opened.
   text::AnalyzerKind analyzer = text::AnalyzerKind::kWords;
@@ -80,6 +90,9 @@ struct ListRequest {
   std::string name_prefix;
   std::string name_contains;
   int page_size = 50;
+  // A page ends before its records pass this many encoded bytes (it always
+  // holds at least one record), so that it fits in one response.
+  size_t max_bytes = size_t{2} << 20;
   // From a previous ListResult of the same request; INVALID_ARGUMENT if it
   // was made for other filters or is not a token.
   std::string page_token;
@@ -201,9 +214,10 @@ class Store {
                                       bool cascade, const Actor& actor);
 
   // Appends to `changes` the serialized renkei.v1.Change entries with
-  // revision > `after`, oldest first, at most `max`.
-  absl::Status ReadChanges(int64_t after, size_t max,
-                           std::vector<std::string>* changes) const;
+  // revision > `after`, oldest first, at most `max`, and no more once they
+  // reach `max_bytes` (at least one).
+  absl::Status ReadChanges(int64_t after, size_t max, std::vector<std::string>* changes,
+                           size_t max_bytes = SIZE_MAX) const;
 
   // The newest committed revision (0 for an empty database).
   int64_t revision() const;
@@ -252,6 +266,15 @@ class Store {
   // flushing the memtables: what the data and each index cost.
   absl::StatusOr<std::vector<std::pair<std::string, uint64_t>>> DiskSizes() const;
 
+  // OK when writes are taken now; otherwise why not: RESOURCE_EXHAUSTED
+  // while the disk is full (writes resume once space is freed, or, after
+  // RocksDB itself failed a write, once it recovers or the server restarts),
+  // UNAVAILABLE after another I/O error. Every write returns this error
+  // first; reads go on.
+  absl::Status Writable() const;
+  // The database was opened read-only: the disk was full when it was opened.
+  bool opened_read_only() const { return read_only_; }
+
   bool sync_writes() const { return options_.sync_writes; }
   const std::string& path() const { return path_; }
 
@@ -260,6 +283,12 @@ class Store {
 
   Store(const StoreOptions& options, std::string path);
   absl::Status OpenDatabase();
+  // Writes `batch` if the disk guard allows it; a failure makes the guard
+  // refuse further writes (disk_guard.h). `context` names what was written.
+  absl::Status Commit(rocksdb::WriteBatch* batch, const std::string& context, bool sync);
+  // Puts one key of the meta family, synced.
+  absl::Status PutMeta(const std::string& key, const std::string& value,
+                       const std::string& context);
   // Finds where the security events of the audit trail continue.
   absl::Status ReadAuditSequence();
   // Writes a committed mutation's `batch` with the revision it reaches,
@@ -276,6 +305,9 @@ class Store {
   // Constant after construction.
   const StoreOptions options_;
   const std::string path_;
+  // Declared before db_ so that it outlives the database it listens to.
+  std::unique_ptr<internal::DiskGuard> guard_;
+  bool read_only_ = false;
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   rocksdb::ColumnFamilyHandle* records_ = nullptr;

@@ -1,31 +1,43 @@
 #include "server/util/errors.h"
 
+#include <algorithm>
+
 #include "absl/strings/cord.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "google/rpc/error_details.pb.h"
+#include "server/util/quote.h"
 
 namespace renkei {
 namespace {
 
+// A message names the first few problems; the BadRequest lists more, but
+// never so many that a client could not read the answer.
+constexpr size_t kViolationsInMessage = 10;
+constexpr size_t kViolationsInDetails = 100;
+constexpr size_t kMaxViolationBytes = 1000;  // field path or description
+
 std::string JoinViolations(const std::vector<FieldViolation>& list) {
-  return absl::StrJoin(list, "; ", [](std::string* out, const FieldViolation& v) {
-    if (v.field.empty()) {
-      absl::StrAppend(out, v.description);
-    } else {
-      absl::StrAppend(out, v.field, ": ", v.description);
-    }
-  });
+  const size_t shown = std::min(list.size(), kViolationsInMessage);
+  std::string out;
+  for (size_t i = 0; i < shown; ++i) {
+    const FieldViolation& v = list[i];
+    if (i > 0) out += "; ";
+    if (!v.field.empty()) absl::StrAppend(&out, CutUtf8(v.field, kMaxViolationBytes), ": ");
+    absl::StrAppend(&out, CutUtf8(v.description, kMaxViolationBytes));
+  }
+  if (list.size() > shown) absl::StrAppend(&out, "; and ", list.size() - shown, " more");
+  return out;
 }
 
 absl::Status MakeStatus(absl::StatusCode code,
                         const std::vector<FieldViolation>& list) {
   absl::Status status(code, JoinViolations(list));
   google::rpc::BadRequest bad_request;
-  for (const FieldViolation& v : list) {
+  for (size_t i = 0; i < list.size() && i < kViolationsInDetails; ++i) {
     auto* out = bad_request.add_field_violations();
-    out->set_field(v.field);
-    out->set_description(v.description);
+    out->set_field(std::string(CutUtf8(list[i].field, kMaxViolationBytes)));
+    out->set_description(std::string(CutUtf8(list[i].description, kMaxViolationBytes)));
   }
   status.SetPayload(kBadRequestUrl, absl::Cord(bad_request.SerializeAsString()));
   return status;

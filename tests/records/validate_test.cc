@@ -159,5 +159,75 @@ TEST(RequestIdTest, PrintableAsciiUpTo128) {
   EXPECT_FALSE(ValidateRequestId("全角").ok());
 }
 
+
+// Regressions of the hostile-input run (issue 14): accepted before.
+
+TEST(ValidateTest, UnicodeLineBreaksAreRefusedInSingleLineText) {
+  for (const char* line_break : {"\u0085", "\u2028", "\u2029", "\u0080"}) {
+    v1::Organization o = Company();
+    o.set_display_name(std::string("株式会社") + line_break + "一関");
+    EXPECT_THAT(Fields(ValidateRecord(o)), ::testing::ElementsAre("display_name"))
+        << line_break;
+  }
+  v1::Organization o = Company();
+  o.set_description("一行目\u2028二行目\u0085三行目\n四行目");  // multi-line text
+  EXPECT_TRUE(ValidateRecord(o).ok());
+  o.set_description("制御\u0090文字");
+  EXPECT_THAT(Fields(ValidateRecord(o)), ::testing::ElementsAre("description"));
+}
+
+TEST(ValidateTest, FieldSourceKeysAreLimitedAndQuotedShort) {
+  v1::Organization o = Company();
+  (*o.mutable_field_sources())[std::string(1 << 20, 'x')].set_source("list.csv");
+  absl::Status status = ValidateRecord(o);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_LT(status.message().size(), 400u) << status.message().substr(0, 400);
+  EXPECT_NE(status.message().find("(1048576 characters)"), absl::string_view::npos);
+
+  v1::Organization nul = Company();
+  (*nul.mutable_field_sources())[std::string("employees\0x", 11)].set_source("list.csv");
+  EXPECT_EQ(ValidateRecord(nul).code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(ValidateTest, TimestampsOutOfRangeAreRefused) {
+  v1::Organization o = Company();
+  v1::FieldSource& source = (*o.mutable_field_sources())["employees"];
+  source.set_source("list.csv");
+  source.mutable_update_time()->set_seconds(-(int64_t{1} << 62));
+  EXPECT_THAT(Fields(ValidateRecord(o)),
+              ::testing::ElementsAre(::testing::HasSubstr("update_time")));
+  // Each change through the map (a reference kept across a reflective read
+  // would not be seen by the next one).
+  auto time = [&o]() { return (*o.mutable_field_sources())["employees"].mutable_update_time(); };
+  time()->set_seconds(1'700'000'000);
+  time()->set_nanos(-1);
+  EXPECT_EQ(ValidateRecord(o).code(), absl::StatusCode::kInvalidArgument);
+  time()->set_nanos(0);
+  const absl::Status valid = ValidateRecord(o);
+  EXPECT_TRUE(valid.ok()) << valid;
+}
+
+TEST(ValidateTest, SdgGoalsAreAtMostSeventeenDistinct) {
+  v1::Organization o = Company();
+  for (int i = 0; i < 100000; ++i) o.mutable_sdgs()->add_goals(1 + i % 17);
+  absl::Status status = ValidateRecord(o);
+  EXPECT_THAT(Fields(status), Contains("sdgs.goals"));
+  EXPECT_LT(status.message().size(), 2000u);
+  v1::Organization twice = Company();
+  twice.mutable_sdgs()->add_goals(7);
+  twice.mutable_sdgs()->add_goals(7);
+  EXPECT_THAT(Fields(ValidateRecord(twice)), ::testing::ElementsAre("sdgs.goals[1]"));
+}
+
+TEST(ValidateTest, ManyBadValuesMakeAShortMessage) {
+  v1::Organization o = Company();
+  for (int i = 0; i < 100000; ++i) o.add_jsic_codes(std::string(60, 'E'));
+  absl::Status status = ValidateRecord(o);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_LT(status.message().size(), 4000u);
+  EXPECT_NE(status.message().find("more"), absl::string_view::npos);
+  EXPECT_LE(FieldViolationsOf(status).size(), 100u);
+}
+
 }  // namespace
 }  // namespace renkei::records

@@ -72,6 +72,37 @@ TEST(RenkeiServerTest, StopsCleanlyOnSigintWithAStreamOpen) {
               HasSubstr(absl::StrCat("resume from revision ", info.revision())));
 }
 
+TEST(RenkeiServerTest, StopsAtOnceWithAStreamThatReadsNothing) {
+  TempDir dir;
+  ServerProcess server(dir.path());
+  ASSERT_TRUE(server.Start()) << server.log();
+  auto channel = Connect(server);
+  grpc::ClientContext context;
+  auto reader = renkei::v1::ChangeService::NewStub(channel)->WatchChanges(
+      &context, renkei::v1::WatchChangesRequest());
+  reader->WaitForInitialMetadata();
+  // About 20 MB of changes the stream cannot hand over: its write blocks.
+  auto organizations = renkei::v1::OrganizationService::NewStub(channel);
+  for (int i = 0; i < 100; ++i) {
+    renkei::v1::CreateOrganizationRequest request;
+    request.mutable_organization()->set_kind(renkei::v1::ORGANIZATION_KIND_COMPANY);
+    request.mutable_organization()->set_display_name("株式会社停止" + std::to_string(i));
+    for (int p = 0; p < 100; ++p) {
+      renkei::v1::Offering* product = request.mutable_organization()->add_products();
+      product->set_display_name("製品");
+      product->set_description(std::string(1900, 'x'));
+    }
+    renkei::v1::Organization created;
+    ASSERT_OK(organizations->CreateOrganization(Context().get(), request, &created));
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const int status = server.Stop(SIGTERM);
+  EXPECT_TRUE(WIFEXITED(status)) << server.log();
+  // Not the 5 s grace period: the blocked stream is cancelled at once.
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
+  context.TryCancel();
+}
+
 TEST(RenkeiServerTest, AnswersStandardHealthChecks) {
   TempDir dir;
   ServerProcess server(dir.path());

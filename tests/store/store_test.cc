@@ -308,6 +308,51 @@ TEST_F(StoreTest, DeleteRefusedWhileReferredToNamesTheReferrers) {
   EXPECT_OK(store_->Get(kosen.name(), &still));
 }
 
+TEST_F(StoreTest, ParticipantPersonMustBelongToTheParticipantOrganization) {
+  v1::Organization kosen = Company("一関工業高等専門学校");
+  v1::Organization company = Company("株式会社所属");
+  v1::Person researcher = Researcher(kosen.name(), "佐藤 一郎");
+  v1::Collaboration x;
+  x.set_type(v1::COLLABORATION_TYPE_JOINT_RESEARCH);
+  x.set_title("所属違いの共同研究");
+  auto* p = x.add_participants();
+  p->set_organization(company.name());
+  p->set_person(researcher.name());
+  x.mutable_start_date()->set_year(2025);
+  x.mutable_start_date()->set_month(6);
+  x.mutable_start_date()->set_day(1);
+  records::PrepareForCreate(&x);
+  const int64_t before = store_->revision();
+  const absl::Status status = store_->Create(&x, "", store::Actor::System());
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(status.message()),
+              ::testing::HasSubstr("participants[0].person: " + researcher.name() +
+                                   " belongs to " + kosen.name() + ", not " + company.name()));
+  EXPECT_EQ(store_->revision(), before);
+  x.mutable_participants(0)->set_organization(kosen.name());
+  EXPECT_OK(store_->Create(&x, "", store::Actor::System()));
+}
+
+TEST_F(StoreTest, CascadeDeletesACollaborationLeftWithoutParticipants) {
+  v1::Organization company = Company("株式会社単独");
+  v1::Collaboration x;
+  x.set_type(v1::COLLABORATION_TYPE_TECHNICAL_CONSULTATION);
+  x.set_title("単独の技術相談");
+  x.add_participants()->set_organization(company.name());
+  x.mutable_start_date()->set_year(2025);
+  x.mutable_start_date()->set_month(6);
+  x.mutable_start_date()->set_day(1);
+  x = Create(x);
+
+  absl::StatusOr<DeleteResult> result =
+      store_->Delete(company.name(), "", true, store::Actor::System());
+  ASSERT_OK(result);
+  EXPECT_THAT(result->deleted, UnorderedElementsAre(company.name(), x.name()));
+  EXPECT_THAT(result->unlinked, IsEmpty());
+  v1::Collaboration after;
+  EXPECT_EQ(store_->Get(x.name(), &after).code(), absl::StatusCode::kNotFound);
+}
+
 TEST_F(StoreTest, CascadeDeletesOwnedRecordsAndUnlinksOthers) {
   v1::Organization kosen = Company("一関工業高等専門学校");
   v1::Organization company = Company("株式会社一関精工");
@@ -358,12 +403,13 @@ TEST_F(StoreTest, CascadeDeletesOwnedRecordsAndUnlinksOthers) {
               IsEmpty());
   EXPECT_THAT(ListNames(Query(Kind::kCollaboration, {CollaborationsFromSeed(1)})), IsEmpty());
   EXPECT_THAT(ListNames(Query(Kind::kNetwork, {NetworksWithSecretariat(1)})), IsEmpty());
-  // The company can now be deleted only with its membership.
+  // The company can now be deleted only with its membership, and the
+  // collaboration it is the last participant of.
   EXPECT_EQ(store_->Delete(company.name(), "", false, store::Actor::System()).status().code(),
             absl::StatusCode::kFailedPrecondition);
   result = store_->Delete(company.name(), "", true, store::Actor::System());
   ASSERT_OK(result);
-  EXPECT_THAT(result->deleted, UnorderedElementsAre(company.name(), m.name()));
+  EXPECT_THAT(result->deleted, UnorderedElementsAre(company.name(), m.name(), x.name()));
   EXPECT_EQ(store_->Counter(CurrentMembersCounter(1)), 0);
 }
 
@@ -427,6 +473,23 @@ TEST_F(StoreTest, RequestIdReturnsTheFirstResultAcrossRestarts) {
   ASSERT_OK(store_->Create(&third, "req-1", store::Actor::System()));
   EXPECT_EQ(third.name(), first.name());
   EXPECT_EQ(store_->Counter(RecordCounter(Kind::kOrganization)), 1);
+}
+
+TEST_F(StoreTest, RequestIdReusedWithOtherContentIsRefusedNamingTheFirstUse) {
+  v1::Organization first;
+  first.set_kind(v1::ORGANIZATION_KIND_COMPANY);
+  first.set_display_name("株式会社一関精工");
+  first = Create(first, "req-2");
+  const int64_t before = store_->revision();
+  v1::Organization other;
+  other.set_kind(v1::ORGANIZATION_KIND_COMPANY);
+  other.set_display_name("株式会社大東電子");
+  const absl::Status status = store_->Create(&other, "req-2", store::Actor::System());
+  EXPECT_EQ(status.code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_THAT(std::string(status.message()),
+              ::testing::HasSubstr("request_id \"req-2\" was used before, to create " +
+                                   first.name() + " with other content"));
+  EXPECT_EQ(store_->revision(), before);
 }
 
 TEST_F(StoreTest, RestartKeepsRecordsIdsAndTheChangeLog) {

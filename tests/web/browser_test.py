@@ -225,7 +225,8 @@ class BrowserTest(unittest.TestCase):
     def screenshot(self, name):
         """The whole page, as docs/web/NAME.png shows it: the viewport made as
         tall as the page for the picture, then given back."""
-        height = self.d.execute_script("return document.documentElement.scrollHeight")
+        height = self.d.execute_script(
+            "window.scrollTo(0, 0); return document.documentElement.scrollHeight")
         self.d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
             "width": 1280, "height": min(height, 2400), "deviceScaleFactor": 1, "mobile": False})
         try:

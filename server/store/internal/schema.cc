@@ -309,6 +309,11 @@ RecordEntries EntriesOf(const google::protobuf::Message& record, const ResourceN
   return entries;
 }
 
+bool CannotStandAlone(const google::protobuf::Message& record) {
+  const auto* x = dynamic_cast<const v1::Collaboration*>(&record);
+  return x != nullptr && x->participants().empty();
+}
+
 bool Unlink(google::protobuf::Message* record, absl::string_view target_name) {
   bool changed = false;
   if (auto* seed = dynamic_cast<v1::Seed*>(record)) {

@@ -51,6 +51,9 @@ RecordEntries EntriesOf(const google::protobuf::Message& record, const ResourceN
 // Removes every reference `record` holds to `target_name`; returns whether it
 // changed anything.
 bool Unlink(google::protobuf::Message* record, absl::string_view target_name);
+// Whether `record`, after Unlink, can no longer stand and is deleted with
+// what it referred to: a collaboration left without participants.
+bool CannotStandAlone(const google::protobuf::Message& record);
 
 // The kind of a record message, or nullopt for other messages.
 std::optional<Kind> KindOf(const google::protobuf::Message& record);

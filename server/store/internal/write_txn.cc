@@ -14,9 +14,13 @@
 #include "google/protobuf/message.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "renkei/v1/change.pb.h"
+#include "renkei/v1/collaboration.pb.h"
+#include "renkei/v1/person.pb.h"
 #include "server/store/internal/counter_merge.h"
 #include "server/store/internal/keys.h"
+#include "server/records/limits.h"
 #include "server/records/secrets.h"
+#include "server/records/validate.h"
 #include "server/store/internal/schema.h"
 #include "server/util/errors.h"
 #include "server/util/status_macros.h"
@@ -240,7 +244,40 @@ std::unique_ptr<Message> WriteTxn::TakeFinal(const ResourceName& name) {
   return it == by_key_.end() ? nullptr : std::move(it->second->after);
 }
 
+absl::Status WriteTxn::CheckParticipants() {
+  for (auto& staged : staged_) {
+    const auto* x = dynamic_cast<const v1::Collaboration*>(staged->after.get());
+    if (x == nullptr) continue;
+    const auto* before = dynamic_cast<const v1::Collaboration*>(staged->before.get());
+    for (int i = 0; i < x->participants_size(); ++i) {
+      const v1::Participant& participant = x->participants(i);
+      if (participant.person().empty()) continue;
+      const bool known = before != nullptr &&
+          std::any_of(before->participants().begin(), before->participants().end(),
+                      [&](const v1::Participant& old) {
+                        return old.person() == participant.person() &&
+                               old.organization() == participant.organization();
+                      });
+      if (known) continue;  // checked when it was written
+      absl::StatusOr<ResourceName> name = ParseResourceName(participant.person(), Kind::kPerson);
+      if (!name.ok()) continue;  // the reference check names it
+      RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<Message> person, Read(*name));
+      if (person == nullptr) continue;  // the reference check names it
+      const std::string& organization = static_cast<const v1::Person&>(*person).organization();
+      if (organization != participant.organization()) {
+        return InvalidFieldError(
+            absl::StrCat("participants[", i, "].person"),
+            absl::StrCat(participant.person(), " belongs to ",
+                         organization.empty() ? "no organization" : organization, ", not ",
+                         participant.organization()));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
+  RENKEI_RETURN_IF_ERROR(CheckParticipants());
   const rocksdb::ReadOptions read;
   // Final operation per index-family key: a value, or nullopt to delete.
   KeyOps index_ops;
@@ -273,6 +310,15 @@ absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
       } else {
         SetTimestamp(staged->after.get(), "create_time", now_);
       }
+    }
+    if (staged->after != nullptr) {
+      // Fields this version does not know are never stored (a client could
+      // hide anything in them, past every limit).
+      staged->after->DiscardUnknownFields();
+    }
+    if (staged->after != nullptr && staged->after->ByteSizeLong() > records::kMaxRecordBytes) {
+      // Before any indexing work: such a record is never stored.
+      return WithFieldPrefix(records::CheckRecordSize(*staged->after), staged->name.ToString());
     }
     const RecordEntries before = staged->before != nullptr
                                      ? EntriesOf(*staged->before, staged->name, families_.analyzer)

@@ -60,8 +60,9 @@ class WriteTxn {
   absl::Status Delete(const ResourceName& name);
   bool IsDeleted(const ResourceName& name) const;
 
-  // Checks unique keys, that referenced records exist and that no deleted
-  // record is still referred to; then sets etag, update_time (and
+  // Checks unique keys, that referenced records exist, that no deleted
+  // record is still referred to and that a collaboration's participant
+  // person belongs to the participant organization; then sets etag, update_time (and
   // create_time for new records) and fills `batch`. On error `batch` must be
   // discarded.
   absl::Status Commit(rocksdb::WriteBatch* batch);
@@ -82,6 +83,9 @@ class WriteTxn {
   struct Staged;
 
   absl::StatusOr<Staged*> Stage(const ResourceName& name);
+  // Each participant of a staged collaboration whose person is new or
+  // changed: the person belongs to the participant's organization.
+  absl::Status CheckParticipants();
 
   // Constant after construction.
   const Families families_;
