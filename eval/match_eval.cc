@@ -14,6 +14,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "google/protobuf/struct.pb.h"
@@ -273,6 +274,22 @@ absl::StatusOr<std::unique_ptr<ServerRanker>> ServerRanker::Load(
 
 absl::StatusOr<std::vector<std::string>> ServerRanker::Rank(const std::string& need_id,
                                                              bool without_thesaurus) const {
+  std::vector<std::string> ids;
+  absl::StatusOr<std::string> ignored = Suggest(need_id, without_thesaurus, &ids, nullptr);
+  if (!ignored.ok()) return ignored.status();
+  return ids;
+}
+
+absl::StatusOr<std::string> ServerRanker::Describe(const std::string& need_id,
+                                                   bool without_thesaurus) const {
+  std::string lines;
+  return Suggest(need_id, without_thesaurus, nullptr, &lines);
+}
+
+absl::StatusOr<std::string> ServerRanker::Suggest(const std::string& need_id,
+                                                  bool without_thesaurus,
+                                                  std::vector<std::string>* ids,
+                                                  std::string* lines) const {
   auto match = v1::MatchService::NewStub(channel_);
   v1::SuggestForNeedRequest request;
   request.set_need(need_names_.at(need_id));
@@ -282,13 +299,18 @@ absl::StatusOr<std::vector<std::string>> ServerRanker::Rank(const std::string& n
   absl::Status status =
       FromGrpc(match->SuggestForNeed(Context().get(), request, &response), need_id);
   if (!status.ok()) return status;
-  std::vector<std::string> ids;
   for (const auto& s : response.suggestions()) {
-    for (const auto& id : s.seed().external_ids()) {
-      if (id.source() == "eval/seed") ids.push_back(id.value());
+    std::string id = s.seed().name();
+    for (const auto& external : s.seed().external_ids()) {
+      if (external.source() == "eval/seed") id = external.value();
+    }
+    if (ids != nullptr) ids->push_back(id);  // a distractor keeps its place
+    if (lines != nullptr) {
+      absl::StrAppend(lines, absl::StrFormat("%s %d %s %.9g %s\n", need_id, s.rank(), id,
+                                             s.score(), s.reason()));
     }
   }
-  return ids;
+  return lines == nullptr ? std::string() : *lines;
 }
 
 Bm25Baseline::Bm25Baseline(const EvalSet& set) {

@@ -65,8 +65,14 @@ class ServerRanker {
                                                             const EvalSet& set);
   absl::StatusOr<std::vector<std::string>> Rank(const std::string& need_id,
                                                 bool without_thesaurus) const;
+  // The whole answer, for comparing two builds: one line per suggestion
+  // ("need rank seed score reason"), the score to 9 significant digits.
+  absl::StatusOr<std::string> Describe(const std::string& need_id, bool without_thesaurus) const;
 
  private:
+  absl::StatusOr<std::string> Suggest(const std::string& need_id, bool without_thesaurus,
+                                      std::vector<std::string>* ids, std::string* lines) const;
+
   std::shared_ptr<grpc::Channel> channel_;
   std::map<std::string, std::string> need_names_;  // need id → needs/{n}
 };

@@ -3,6 +3,7 @@
 //
 //   build/eval/match_eval tests/data/match/seeds.jsonl tests/data/match/needs.jsonl
 //       tests/data/match/qrels.tsv [--thesaurus_dir data/thesaurus]
+//       [--distractors 0,100000,1000000] [--rankings FILE] [--misses]
 //
 // Starts a renkei server on a temporary data directory, loads the seeds (with
 // their institutions and researchers) and the needs (with their companies)
@@ -14,18 +15,28 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "eval/match_eval.h"
+#include "eval/scale_eval.h"
 #include "server/server.h"
 
 ABSL_FLAG(std::string, thesaurus_dir, "", "thesaurus directory (default: the server's default)");
 ABSL_FLAG(std::string, analyzer, "words", "the server's analyzer: words or bigram");
+ABSL_FLAG(std::string, distractors, "",
+          "numbers of generated seeds to load beside the set, e.g. 0,100000,1000000: the "
+          "matcher's figures for each, side by side (instead of the usual report)");
+ABSL_FLAG(std::string, rankings, "",
+          "also write every need's suggestions (rank, seed, score, reason; with and without "
+          "the thesaurus) to this file, to compare two builds");
 ABSL_FLAG(bool, misses, false,
           "also list, need by need, the relevant seeds the matcher leaves out of its top 10 "
           "(with their grade and rank in both rankers): for development sets only");
@@ -70,6 +81,54 @@ void PrintMisses(const renkei::eval::EvalSet& set, const renkei::eval::Ranker& m
   }
 }
 
+// Writes every need's suggestions to `path`; false (and says why) on error.
+bool WriteRankings(const renkei::eval::EvalSet& set, const renkei::eval::ServerRanker& ranker,
+                   const std::string& path) {
+  std::string out;
+  for (const bool without_thesaurus : {false, true}) {
+    absl::StrAppend(&out, without_thesaurus ? "# without thesaurus\n" : "# with thesaurus\n");
+    for (const auto& need : set.needs) {
+      absl::StatusOr<std::string> lines = ranker.Describe(need.id, without_thesaurus);
+      if (!lines.ok()) {
+        std::fprintf(stderr, "match_eval: %s\n", std::string(lines.status().message()).c_str());
+        return false;
+      }
+      absl::StrAppend(&out, *lines);
+    }
+  }
+  std::ofstream file(path, std::ios::binary);
+  file << out;
+  if (!file.good()) {
+    std::fprintf(stderr, "match_eval: cannot write %s\n", path.c_str());
+    return false;
+  }
+  return true;
+}
+
+// match_eval --distractors: the figures at each number of distractors.
+int RunAtScale(const renkei::eval::EvalSet& set, const std::string& list,
+               const renkei::ServerOptions& options) {
+  std::vector<int> counts;
+  for (absl::string_view item : absl::StrSplit(list, ',', absl::SkipWhitespace())) {
+    int count;
+    if (!absl::SimpleAtoi(item, &count) || count < 0) {
+      std::fprintf(stderr, "match_eval: --distractors wants numbers, not \"%s\"\n",
+                   std::string(item).c_str());
+      return 2;
+    }
+    counts.push_back(count);
+  }
+  auto points = renkei::eval::EvaluateAtScale(set, counts, options);
+  if (!points.ok()) {
+    std::fprintf(stderr, "match_eval: %s\n", std::string(points.status().message()).c_str());
+    return 1;
+  }
+  std::printf("match_eval: %zu seeds, %zu needs; the matcher among generated seeds\n",
+              set.seeds.size(), set.needs.size());
+  renkei::eval::PrintScale(*points);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -91,6 +150,9 @@ int main(int argc, char** argv) {
   options.analyzer = absl::GetFlag(FLAGS_analyzer);
   if (!absl::GetFlag(FLAGS_thesaurus_dir).empty()) {
     options.thesaurus_dir = absl::GetFlag(FLAGS_thesaurus_dir);
+  }
+  if (!absl::GetFlag(FLAGS_distractors).empty()) {
+    return RunAtScale(*set, absl::GetFlag(FLAGS_distractors), options);
   }
   auto server = renkei::RenkeiServer::Start(options);
   if (!server.ok()) {
@@ -132,6 +194,10 @@ int main(int argc, char** argv) {
                     matcher->recall_at_10 - bm25->recall_at_10, matcher->mrr - bm25->mrr);
         std::printf("needs graded: %d; with a grade >= 2 seed: %d\n", matcher->needs_graded,
                     matcher->needs_with_strong);
+        if (!absl::GetFlag(FLAGS_rankings).empty() &&
+            !WriteRankings(*set, **ranker, absl::GetFlag(FLAGS_rankings))) {
+          exit_code = 1;
+        }
         if (absl::GetFlag(FLAGS_misses)) {
           PrintMisses(
               *set, [&](const std::string& id) { return (*ranker)->Rank(id, false); },

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "absl/strings/str_cat.h"
@@ -44,16 +45,18 @@ std::string JoinList(const List& list) {
   return absl::StrJoin(list, " / ");
 }
 
-double Jaccard(const std::string& a, const std::string& b) {
-  const std::vector<std::string> ta = text::DistinctTerms(text::NormalizeForSearch(a));
-  const std::vector<std::string> tb = text::DistinctTerms(text::NormalizeForSearch(b));
-  // (character bigrams: a measure of how alike two questions are, whatever
-  // analyzer the index uses)
-  if (ta.empty() || tb.empty()) return 0;
-  const std::set<std::string> sa(ta.begin(), ta.end());
+// The character bigrams of a question: a measure of how alike two
+// questions are, whatever analyzer the index uses.
+std::set<std::string> QuestionTerms(const std::string& text) {
+  const std::vector<std::string> terms = text::DistinctTerms(text::NormalizeForSearch(text));
+  return std::set<std::string>(terms.begin(), terms.end());
+}
+
+double Jaccard(const std::set<std::string>& sa, const std::set<std::string>& sb) {
+  if (sa.empty() || sb.empty()) return 0;
   size_t common = 0;
-  for (const std::string& t : tb) common += sa.contains(t);
-  return static_cast<double>(common) / static_cast<double>(sa.size() + tb.size() - common);
+  for (const std::string& t : sb) common += sa.contains(t);
+  return static_cast<double>(common) / static_cast<double>(sa.size() + sb.size() - common);
 }
 
 const char* KindLabel(int kind) {
@@ -256,14 +259,7 @@ class Scoring {
       if (!need.empty() && f.need() == need) {
         similarity = 1.0;
       } else {
-        std::string asked = f.query_text();
-        if (!f.need().empty()) {
-          v1::Need earlier;
-          if (store_.Get(f.need(), &earlier).ok()) {
-            asked = Join({earlier.title(), JoinList(earlier.keywords()), earlier.body()});
-          }
-        }
-        similarity = Jaccard(query, asked);
+        similarity = Jaccard(TermsOf(query), AskedTerms(f));
         if (similarity < kSimilarFeedback) continue;
       }
       const double value = LabelValue(f.label()) * similarity;
@@ -282,8 +278,36 @@ class Scoring {
   }
 
  private:
+  // The question's terms, worked out once per request.
+  const std::set<std::string>& TermsOf(const std::string& query) {
+    if (query_terms_ == nullptr || query != query_) {
+      query_ = query;
+      query_terms_ = std::make_unique<std::set<std::string>>(QuestionTerms(query));
+    }
+    return *query_terms_;
+  }
+
+  // The terms of the question a feedback record was given for: the earlier
+  // need's title, keywords and body while it exists, else its query text.
+  const std::set<std::string>& AskedTerms(const v1::Feedback& f) {
+    const std::string key = f.need() + "\n" + f.query_text();
+    auto it = asked_.find(key);
+    if (it != asked_.end()) return it->second;
+    std::string asked = f.query_text();
+    if (!f.need().empty()) {
+      v1::Need earlier;
+      if (store_.Get(f.need(), &earlier).ok()) {
+        asked = Join({earlier.title(), JoinList(earlier.keywords()), earlier.body()});
+      }
+    }
+    return asked_.emplace(key, QuestionTerms(asked)).first->second;
+  }
+
   const store::Store& store_;
   Relations& relations_;
+  std::string query_;
+  std::unique_ptr<std::set<std::string>> query_terms_;
+  std::map<std::string, std::set<std::string>> asked_;  // feedback's question → its terms
 };
 
 void Add(Suggestion* s, const std::string& name, double weight, const Scored& scored,

@@ -10,9 +10,11 @@
 #include "absl/container/flat_hash_map.h"
 
 #include "absl/strings/str_cat.h"
+#include "server/match/phrase_terms.h"
 #include "server/store/store.h"
 #include "server/text/analyzer.h"
 #include "server/text/normalize.h"
+#include "server/text/phrase_counter.h"
 #include "server/text/thesaurus.h"
 #include "server/text/tokenize.h"
 #include "server/util/status_macros.h"
@@ -22,6 +24,8 @@ namespace {
 
 constexpr size_t kMaxExpansions = 80;
 constexpr size_t kMaxMatchedTerms = 10;
+// Thesaurus phrases whose analysis is remembered (PhraseTerms).
+constexpr size_t kPhrasesRemembered = 100000;
 
 double Idf(int64_t documents, int64_t df) {
   const double n = static_cast<double>(std::max<int64_t>(documents, 1));
@@ -39,7 +43,40 @@ struct Unit {
   std::string because;      // for phrases: the query term it stands for
   std::string display;      // for phrases: "term ← because" as the thesaurus writes them
   std::vector<std::string> terms;  // for phrases: its index terms
+  int phrase_index = -1;           // for phrases: its place in the PhraseCounter
 };
+
+// A unit's contribution to one document's score; matched false when the
+// document does not hold it.
+struct UnitScore {
+  bool matched = false;
+  double contribution = 0;
+};
+
+// A document's scores for units[from..]: BM25F of each unit, a term counted
+// from the document's terms, a thesaurus phrase from `phrase_counts`
+// (occurrences by field and phrase index).
+void ScoreUnits(const std::vector<Unit>& units, size_t from, const store::SearchDocument& document,
+                const std::array<std::vector<int>, store::kSearchFieldCount>& phrase_counts,
+                const std::array<double, store::kSearchFieldCount>& norm,
+                const SearchParameters& parameters, std::vector<UnitScore>* scores) {
+  const double k1 = parameters.k1;
+  for (size_t u = from; u < units.size(); ++u) {
+    const Unit& unit = units[u];
+    UnitScore& score = scores->emplace_back();
+    double pseudo_tf = 0;
+    const store::SearchDocument::Counts* counts =
+        unit.phrase ? nullptr : document.Find(unit.text);
+    if (!unit.phrase && counts == nullptr) continue;
+    for (int f = 0; f < store::kSearchFieldCount; ++f) {
+      const int tf = unit.phrase ? phrase_counts[f][unit.phrase_index] : (*counts)[f];
+      if (tf > 0) pseudo_tf += parameters.field_weights[f] * tf / norm[f];
+    }
+    if (pseudo_tf <= 0) continue;
+    score.matched = true;
+    score.contribution = unit.weight * unit.idf * pseudo_tf * (k1 + 1) / (k1 + pseudo_tf);
+  }
+}
 
 struct Candidate {
   ResourceName name;
@@ -52,7 +89,11 @@ uint64_t KeyOf(const ResourceName& name) { return name.id; }
 }  // namespace
 
 Searcher::Searcher(const store::Store* store, SearchParameters parameters)
-    : store_(*store), parameters_(parameters) {}
+    : store_(*store),
+      parameters_(parameters),
+      phrase_terms_(std::make_unique<PhraseTerms>(&store->analyzer(), kPhrasesRemembered)) {}
+
+Searcher::~Searcher() = default;
 
 absl::StatusOr<RankedMatches> Searcher::Rank(
     Kind kind, absl::string_view query, const text::Thesaurus* thesaurus,
@@ -107,7 +148,7 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
       unit.display = absl::StrCat(expansion.display, " ← ", expansion.because_display);
       unit.weight = expansion.equivalent ? parameters_.equivalent_weight
                                          : parameters_.related_weight;
-      unit.terms = analyzer.DistinctTerms(expansion.phrase);
+      unit.terms = *phrase_terms_->Of(expansion.phrase);
       if (unit.terms.empty()) continue;
       // A phrase is as rare as its rarest term.
       unit.df = stats.documents;
@@ -118,7 +159,7 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
       if (unit.df == 0) continue;  // no document has it
       // A thesaurus term is worth no more than the query's word it stands for.
       int64_t because_df = stats.documents;
-      for (const std::string& term : analyzer.DistinctTerms(expansion.because)) {
+      for (const std::string& term : *phrase_terms_->Of(expansion.because)) {
         because_df = std::min(because_df, store_.DocumentFrequency(kind, term));
       }
       unit.idf = std::min(unit.idf, Idf(stats.documents, because_df));
@@ -126,6 +167,14 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
       units.push_back(std::move(unit));
     }
   }
+  // The phrases are counted in a document's text in one pass over it.
+  std::vector<std::string> phrases;
+  for (Unit& unit : units) {
+    if (!unit.phrase) continue;
+    unit.phrase_index = static_cast<int>(phrases.size());
+    phrases.push_back(unit.text);
+  }
+  const text::PhraseCounter phrase_counter(phrases);
 
   // Phase 1: candidates from the postings of the rarer terms.
   // Record id → partial score (small entries: this map is the hot spot).
@@ -187,6 +236,9 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
   }
   absl::flat_hash_map<uint64_t, std::optional<store::SearchDocument>> documents;  // read once
   absl::flat_hash_map<uint64_t, bool> accepted;
+  // Each document's unit scores, kept for the second ranking (which only
+  // adds units).
+  absl::flat_hash_map<uint64_t, std::vector<UnitScore>> unit_scores;
   auto rescore = [&]() -> absl::StatusOr<std::vector<TextMatch>> {
     std::vector<Candidate> ordered;
     ordered.reserve(candidates.size());
@@ -201,7 +253,6 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
     std::partial_sort(ordered.begin(), ordered.begin() + static_cast<long>(head), ordered.end(),
                       better);
     ordered.resize(head);
-    const double k1 = parameters_.k1;
     std::vector<TextMatch> scored;
     size_t rescored = 0;
     for (const Candidate& candidate : ordered) {
@@ -230,25 +281,27 @@ absl::StatusOr<RankedMatches> Searcher::Rank(
         const double length = static_cast<double>(document.lengths[f]);
         norm[f] = 1.0 - parameters_.field_b[f] + parameters_.field_b[f] * length / average[f];
       }
+      std::vector<UnitScore>& scores = unit_scores[key];
+      if (scores.size() < units.size()) {
+        // A term is counted from the document's terms; a thesaurus phrase is
+        // found in its text (all phrases are known before the first ranking).
+        std::array<std::vector<int>, store::kSearchFieldCount> phrase_counts;
+        if (scores.empty()) {
+          for (int f = 0; f < store::kSearchFieldCount; ++f) {
+            phrase_counts[f].assign(phrases.size(), 0);
+            phrase_counter.Count(document.fields[f], &phrase_counts[f]);
+          }
+        }
+        ScoreUnits(units, scores.size(), document, phrase_counts, norm, parameters_, &scores);
+      }
       TextMatch match;
       match.name = candidate.name;
       std::set<std::string> matched_query_terms;
       std::map<std::string, double> best_by_because;
       for (size_t u = 0; u < units.size(); ++u) {
         const Unit& unit = units[u];
-        double pseudo_tf = 0;
-        // A term is counted from the document's terms; a thesaurus phrase is
-        // found in its text.
-        const store::SearchDocument::Counts* counts =
-            unit.phrase ? nullptr : document.Find(unit.text);
-        if (!unit.phrase && counts == nullptr) continue;
-        for (int f = 0; f < store::kSearchFieldCount; ++f) {
-          const int tf = unit.phrase ? text::CountOccurrences(document.fields[f], unit.text)
-                                     : (*counts)[f];
-          if (tf > 0) pseudo_tf += parameters_.field_weights[f] * tf / norm[f];
-        }
-        if (pseudo_tf <= 0) continue;
-        const double contribution = unit.weight * unit.idf * pseudo_tf * (k1 + 1) / (k1 + pseudo_tf);
+        if (!scores[u].matched) continue;
+        const double contribution = scores[u].contribution;
         if (u < query_unit_count || !unit.phrase) {
           match.score += contribution;
         } else {

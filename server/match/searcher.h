@@ -10,6 +10,7 @@
 #define RENKEI_SERVER_MATCH_SEARCHER_H_
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -70,9 +71,14 @@ struct RankedMatches {
   std::vector<std::string> expansions;
 };
 
+class PhraseTerms;
+
 class Searcher {
  public:
   explicit Searcher(const store::Store* store, SearchParameters parameters = {});
+  ~Searcher();
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
 
   // The records of `kind` that best match `query`, at most `limit`, best
   // first; only those `accept` returns true for (null: all). `thesaurus` may
@@ -85,6 +91,7 @@ class Searcher {
  private:
   const store::Store& store_;
   const SearchParameters parameters_;
+  const std::unique_ptr<PhraseTerms> phrase_terms_;  // thread-safe
 };
 
 }  // namespace renkei::match

@@ -19,6 +19,7 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/message.h"
 #include "google/protobuf/util/message_differencer.h"
+#include "server/store/internal/counter_cache.h"
 #include "server/store/internal/counter_merge.h"
 #include "server/store/internal/disk_guard.h"
 #include "server/store/internal/families.h"
@@ -185,10 +186,15 @@ bool MatchesNames(const Message& record, const std::string& prefix,
 
 std::unique_ptr<Message> NewRecordOf(Kind kind) { return internal::NewRecord(kind); }
 
+// Counters held in memory (term document frequencies above all): about
+// 100 bytes each.
+constexpr size_t kHeldCounters = 500000;
+
 Store::Store(const StoreOptions& options, std::string path)
     : options_(options),
       path_(std::move(path)),
-      guard_(std::make_unique<internal::DiskGuard>(path_, options.min_free_bytes)) {}
+      guard_(std::make_unique<internal::DiskGuard>(path_, options.min_free_bytes)),
+      counters_(std::make_unique<internal::CounterCache>(kHeldCounters)) {}
 
 Store::~Store() {
   if (db_ == nullptr) return;
@@ -568,9 +574,8 @@ absl::Status Store::Apply(std::vector<Write>& writes, const Actor& actor) {
       batch.Put(requests_, p.request_key, txn.Final(p.name)->SerializeAsString());
     }
   }
-  batch.Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision()));
-  RENKEI_RETURN_IF_ERROR(Commit(&batch, absl::StrCat("writing ", pending.front().name.ToString()),
-                                options_.sync_writes));
+  RENKEI_RETURN_IF_ERROR(
+      WriteMutation(txn, &batch, absl::StrCat("writing ", pending.front().name.ToString())));
   next_id_ = next_id;
   // Each caller's record becomes what was stored (moved out of the
   // mutation for the last write of a record, copied for earlier ones).
@@ -585,7 +590,6 @@ absl::Status Store::Apply(std::vector<Write>& writes, const Actor& actor) {
     std::unique_ptr<Message> stored = txn.TakeFinal(p.name);
     p.record->GetReflection()->Swap(p.record, stored.get());
   }
-  Published(txn);
   return absl::OkStatus();
 }
 
@@ -614,10 +618,8 @@ absl::Status Store::Update(absl::string_view name, absl::string_view etag,
   RENKEI_RETURN_IF_ERROR(txn.Put(parsed, std::move(next)));
   rocksdb::WriteBatch batch;
   RENKEI_RETURN_IF_ERROR(txn.Commit(&batch));
-  batch.Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision()));
-  RENKEI_RETURN_IF_ERROR(Commit(&batch, absl::StrCat("writing ", name), options_.sync_writes));
+  RENKEI_RETURN_IF_ERROR(WriteMutation(txn, &batch, absl::StrCat("writing ", name)));
   updated->CopyFrom(*txn.Final(parsed));
-  Published(txn);
   return absl::OkStatus();
 }
 
@@ -696,10 +698,8 @@ absl::StatusOr<DeleteResult> Store::Delete(absl::string_view name, absl::string_
   }
   rocksdb::WriteBatch batch;
   RENKEI_RETURN_IF_ERROR(txn.Commit(&batch));
-  batch.Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision()));
-  RENKEI_RETURN_IF_ERROR(Commit(&batch, absl::StrCat("deleting ", name), options_.sync_writes));
+  RENKEI_RETURN_IF_ERROR(WriteMutation(txn, &batch, absl::StrCat("deleting ", name)));
   result.revision = txn.last_revision();
-  Published(txn);
   return result;
 }
 
@@ -720,6 +720,18 @@ absl::Status Store::ReadChanges(int64_t after, size_t max, std::vector<std::stri
 int64_t Store::revision() const {
   absl::MutexLock lock(&revision_mu_);
   return revision_;
+}
+
+absl::Status Store::WriteMutation(const internal::WriteTxn& txn, rocksdb::WriteBatch* batch,
+                                  const std::string& what) {
+  RENKEI_RETURN_IF_ERROR(
+      FromRocks(batch->Put(meta_, internal::kRevisionKey, absl::StrCat(txn.last_revision())), what));
+  counters_->BeginWrite();
+  absl::Status status = Commit(batch, what, options_.sync_writes);
+  counters_->EndWrite(txn.counter_deltas(), status.ok());
+  RENKEI_RETURN_IF_ERROR(status);
+  Published(txn);
+  return absl::OkStatus();
 }
 
 void Store::Published(const internal::WriteTxn& txn) {
@@ -787,10 +799,12 @@ absl::StatusOr<bool> Store::Holds(const IndexTerm& term, const ResourceName& nam
 }
 
 int64_t Store::Counter(absl::string_view name) const {
-  std::string value;
-  rocksdb::Status status =
-      db_->Get(rocksdb::ReadOptions(), meta_, internal::CounterKey(name), &value);
-  return status.ok() ? internal::DecodeCounter(value) : 0;
+  return counters_->Get(name, [&] {
+    std::string value;
+    rocksdb::Status status =
+        db_->Get(rocksdb::ReadOptions(), meta_, internal::CounterKey(name), &value);
+    return status.ok() ? internal::DecodeCounter(value) : 0;
+  });
 }
 
 absl::StatusOr<std::vector<std::pair<std::string, int64_t>>> Store::Counters(
@@ -810,7 +824,9 @@ absl::Status Store::BuildTextIndex(bool remove_old) {
   rocksdb::WriteBatch batch;
   auto flush = [&]() -> absl::Status {
     if (batch.Count() == 0) return absl::OkStatus();
+    counters_->BeginWrite();
     absl::Status status = Commit(&batch, "building the search index", /*sync=*/true);
+    counters_->EndWrite({}, false);  // counters held before are forgotten
     batch.Clear();
     return status;
   };

@@ -56,6 +56,7 @@ class WriteBatch;
 namespace renkei::store {
 
 namespace internal {
+class CounterCache;
 class DiskGuard;
 class WriteTxn;
 }  // namespace internal
@@ -290,6 +291,11 @@ class Store {
                        const std::string& context);
   // Finds where the security events of the audit trail continue.
   absl::Status ReadAuditSequence();
+  // Writes a committed mutation's `batch` with the revision it reaches,
+  // keeps the counters held in memory exact, and publishes the revision;
+  // `what` names the mutation in errors.
+  absl::Status WriteMutation(const internal::WriteTxn& txn, rocksdb::WriteBatch* batch,
+                             const std::string& what);
   // After a mutation's batch is written: its revision becomes visible.
   void Published(const internal::WriteTxn& txn);
   // Builds the text family from the records (a version 1 database, or one
@@ -311,6 +317,8 @@ class Store {
   rocksdb::ColumnFamilyHandle* requests_ = nullptr;
   rocksdb::ColumnFamilyHandle* text_ = nullptr;
   std::unique_ptr<text::Analyzer> analyzer_;
+  // Counters read before, kept exact by WriteMutation (thread-safe).
+  const std::unique_ptr<internal::CounterCache> counters_;
 
   // Serializes writers: read-check-write of one mutation is atomic.
   absl::Mutex write_mu_;

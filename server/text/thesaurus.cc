@@ -22,8 +22,6 @@ constexpr size_t kMinTerms = 2;
 constexpr size_t kMaxTerms = 12;
 constexpr size_t kFuzzyMinCharacters = 5;
 
-// Whether `term` is in `query`: literally, or (long terms, whose `grams`
-// are given) by most of its bigrams.
 // Whether `term` occurs in `text`; a term that starts or ends with a Latin
 // letter or digit only as a word there (AI in "AI 検査", not in "email").
 bool Contains(absl::string_view text, absl::string_view term) {
@@ -40,13 +38,10 @@ bool Contains(absl::string_view text, absl::string_view term) {
   return false;
 }
 
-bool Occurs(const std::string& term, const std::vector<std::string>& grams,
-            absl::string_view query, const std::set<std::string>& query_terms) {
-  if (Contains(query, term)) return true;
-  if (grams.size() < 3) return false;
-  size_t found = 0;
-  for (const std::string& gram : grams) found += query_terms.contains(gram);
-  return 3 * found >= 2 * grams.size();
+// The first two code points of `text` (all of it when shorter).
+absl::string_view Prefix(absl::string_view text) {
+  const size_t first = FirstCodePoint(text).size();
+  return text.substr(0, first + FirstCodePoint(text.substr(first)).size());
 }
 
 }  // namespace
@@ -100,7 +95,7 @@ absl::Status Thesaurus::AddFile(absl::string_view text, const std::string& name)
           where, has_equal ? "a line uses either '=' or '~', not both"
                            : "expected terms separated by '=' (same) or '~' (related)"));
     }
-    Group group{{}, {}, has_equal};
+    Group group{{}, {}, has_equal, {}};
     std::set<std::string> seen;
     size_t written = 0;
     for (absl::string_view raw : absl::StrSplit(line, has_equal ? '=' : '~')) {
@@ -138,47 +133,60 @@ absl::Status Thesaurus::AddFile(absl::string_view text, const std::string& name)
 
 void Thesaurus::BuildIndex() {
   ordered_.clear();
-  by_first_character_.clear();
+  by_prefix_.clear();
   by_gram_.clear();
+  absl::flat_hash_map<absl::string_view, uint32_t> positions;
   for (const auto& entry : terms_) {
     const auto position = static_cast<uint32_t>(ordered_.size());
     ordered_.push_back(&entry);
-    by_first_character_[std::string(FirstCodePoint(entry.first))].push_back(position);
+    positions[entry.first] = position;
+    by_prefix_[std::string(Prefix(entry.first))].push_back(position);
     for (const std::string& gram : entry.second.grams) by_gram_[gram].push_back(position);
+  }
+  for (Group& group : groups_) {
+    group.positions.clear();
+    for (const std::string& term : group.terms) group.positions.push_back(positions.at(term));
   }
 }
 
 std::vector<Thesaurus::Expansion> Thesaurus::Expand(absl::string_view folded_query) const {
-  const std::vector<std::string> query_grams = DistinctTerms(folded_query);
-  const std::set<std::string> query_terms(query_grams.begin(), query_grams.end());
-  // The terms that may occur: those starting with a character of the query
-  // (literally), those sharing a bigram with it (loosely); Occurs decides.
-  std::vector<bool> maybe(ordered_.size(), false);
+  // The terms that may occur literally: those whose first two characters
+  // (or only one) stand somewhere in the query; Contains decides.
+  std::vector<bool> literal(ordered_.size(), false);
+  auto mark = [&](absl::string_view prefix) {
+    auto found = by_prefix_.find(prefix);
+    if (found == by_prefix_.end()) return;
+    for (uint32_t position : found->second) literal[position] = true;
+  };
   for (size_t at = 0; at < folded_query.size();) {
-    const absl::string_view character = FirstCodePoint(folded_query.substr(at));
-    auto found = by_first_character_.find(std::string(character));
-    if (found != by_first_character_.end()) {
-      for (uint32_t position : found->second) maybe[position] = true;
-    }
-    at += character.size();
+    const absl::string_view rest = folded_query.substr(at);
+    const size_t first = FirstCodePoint(rest).size();
+    mark(rest.substr(0, first));
+    if (first < rest.size()) mark(Prefix(rest));
+    at += first;
   }
-  for (const std::string& gram : query_terms) {
+  // Loosely: how many of each long term's (distinct) bigrams the query has.
+  std::vector<uint16_t> shared(ordered_.size(), 0);
+  for (const std::string& gram : DistinctTerms(folded_query)) {
     auto found = by_gram_.find(gram);
     if (found == by_gram_.end()) continue;
-    for (uint32_t position : found->second) maybe[position] = true;
+    for (uint32_t position : found->second) ++shared[position];
   }
   std::map<std::string, Expansion> by_phrase;
   for (size_t position = 0; position < ordered_.size(); ++position) {
-    if (!maybe[position]) continue;
     const auto& [term, entry] = *ordered_[position];
-    if (!Occurs(term, entry.grams, folded_query, query_terms)) continue;
+    const bool loose = entry.grams.size() >= 3 &&
+                       3 * static_cast<size_t>(shared[position]) >= 2 * entry.grams.size();
+    if (!loose && !(literal[position] && Contains(folded_query, term))) continue;
     for (size_t index : entry.groups) {
       const Group& group = groups_[index];
       const auto own = std::find(group.terms.begin(), group.terms.end(), term);
       const std::string& because = group.displays[own - group.terms.begin()];
       for (size_t i = 0; i < group.terms.size(); ++i) {
         const std::string& other = group.terms[i];
-        if (other == term || Contains(folded_query, other)) continue;
+        if (other == term || (literal[group.positions[i]] && Contains(folded_query, other))) {
+          continue;
+        }
         Expansion expansion{other, term, group.displays[i], because, group.equivalent};
         auto [it, inserted] = by_phrase.emplace(other, expansion);
         if (!inserted && group.equivalent && !it->second.equivalent) it->second = expansion;

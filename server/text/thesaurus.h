@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
@@ -52,13 +53,15 @@ class Thesaurus {
  private:
   Thesaurus() = default;
   absl::Status AddFile(absl::string_view text, const std::string& name);
-  // Fills ordered_, by_first_character_ and by_gram_ (after the last AddFile).
+  // Fills ordered_, by_prefix_, by_gram_ and the groups' positions (after
+  // the last AddFile).
   void BuildIndex();
 
   struct Group {
     std::vector<std::string> terms;     // normalized
     std::vector<std::string> displays;  // as written
     bool equivalent;
+    std::vector<uint32_t> positions;    // of each term in ordered_ (BuildIndex)
   };
   struct Term {
     std::vector<size_t> groups;
@@ -68,11 +71,12 @@ class Thesaurus {
   // Normalized term → the groups it is in.
   std::unordered_map<std::string, Term> terms_;
   // What Expand looks at instead of every term: the terms in terms_'s order,
-  // and their positions there by first character and (loosely matched
-  // terms) by bigram.
+  // and their positions there by their first two code points (the one of a
+  // one-character term), which a literal occurrence must show at some
+  // position of the query, and (loosely matched terms) by bigram.
   std::vector<const std::pair<const std::string, Term>*> ordered_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_first_character_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_gram_;
+  absl::flat_hash_map<std::string, std::vector<uint32_t>> by_prefix_;
+  absl::flat_hash_map<std::string, std::vector<uint32_t>> by_gram_;
 };
 
 }  // namespace renkei::text

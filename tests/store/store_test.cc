@@ -550,5 +550,52 @@ TEST_F(StoreTest, CountersFollowMemberships) {
   EXPECT_EQ(store_->Create(&twice, "", store::Actor::System()).code(), absl::StatusCode::kAlreadyExists);
 }
 
+TEST_F(StoreTest, DocumentFrequenciesHeldInMemoryFollowEveryWrite) {
+  v1::Organization college;
+  college.set_kind(v1::ORGANIZATION_KIND_ACADEMIC);
+  college.set_display_name("一関工業高等専門学校");
+  college = Create(college);
+  v1::Seed seed;
+  seed.set_institution(college.name());
+  seed.set_title("外観検査の自動化");
+  const v1::Seed first = Create(seed);
+  absl::StatusOr<ResourceName> first_name = ParseResourceName(first.name());
+  ASSERT_OK(first_name);
+  absl::StatusOr<SearchDocument> document = store_->GetSearchDocument(*first_name);
+  ASSERT_OK(document);
+  std::vector<std::string> terms;
+  for (const auto& [term, counts] : document->counts) terms.push_back(term);
+  ASSERT_FALSE(terms.empty());
+  // Each term's document frequency, then the number of seed documents: read
+  // once, then held in memory.
+  auto frequencies = [&] {
+    std::vector<int64_t> out;
+    for (const std::string& term : terms) out.push_back(store_->DocumentFrequency(Kind::kSeed, term));
+    out.push_back(store_->GetSearchStats(Kind::kSeed).documents);
+    return out;
+  };
+  EXPECT_THAT(frequencies(), ::testing::Each(1));
+  const v1::Seed second = Create(seed);
+  EXPECT_THAT(frequencies(), ::testing::Each(2));
+  v1::Seed updated;
+  ASSERT_OK(store_->Update(
+      first.name(), "",
+      [](google::protobuf::Message* m) {
+        static_cast<v1::Seed*>(m)->set_title("溶接ひずみ");
+        return absl::OkStatus();
+      },
+      &updated, store::Actor::System()));
+  std::vector<int64_t> expected(terms.size(), 1);
+  expected.push_back(2);
+  EXPECT_EQ(frequencies(), expected);
+  ASSERT_OK(store_->Delete(second.name(), "", false, store::Actor::System()));
+  expected.assign(terms.size(), 0);
+  expected.push_back(1);
+  EXPECT_EQ(frequencies(), expected);
+  // What the database holds, read afresh.
+  Reopen();
+  EXPECT_EQ(frequencies(), expected);
+}
+
 }  // namespace
 }  // namespace renkei::store

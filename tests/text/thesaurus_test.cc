@@ -66,6 +66,16 @@ TEST(ThesaurusTest, LatinTermsMatchOnlyAsWords) {
   EXPECT_THAT(Phrases(Expand(**t, "UFB洗浄")), Contains("超微細気泡"));
 }
 
+TEST(ThesaurusTest, TermsAreFoundAnywhereInTheQuery) {
+  auto t = Thesaurus::Parse("傷 = キズ\n超微細気泡 = UFB\nX線CT = CTスキャン\n", "test.txt");
+  ASSERT_TRUE(t.ok());
+  EXPECT_THAT(Phrases(Expand(**t, "表面の傷")), Contains("キズ"));  // one character, at the end
+  EXPECT_THAT(Phrases(Expand(**t, "超微細気泡")), Contains("ufb"));  // the whole query
+  EXPECT_THAT(Phrases(Expand(**t, "内部をX線CTで見たい")), Contains("ctスキャン"));
+  // An expansion the query already holds is not added again.
+  EXPECT_THAT(Phrases(Expand(**t, "傷（キズ）")), IsEmpty());
+}
+
 TEST(ThesaurusTest, BadLinesNameFileAndLine) {
   auto mixed = Thesaurus::Parse("a = b\nc = d ~ e\n", "plating.txt");
   ASSERT_FALSE(mixed.ok());

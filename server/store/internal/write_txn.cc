@@ -475,8 +475,11 @@ absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
 
   index_ops.WriteTo(families_.index, batch);
   text_ops.WriteTo(families_.text, batch);
+  counter_deltas_.clear();
   for (const auto& [name, delta] : counter_deltas) {
-    if (delta != 0) batch->Merge(families_.meta, CounterKey(name), EncodeCounter(delta));
+    if (delta == 0) continue;
+    batch->Merge(families_.meta, CounterKey(name), EncodeCounter(delta));
+    counter_deltas_.emplace_back(name, delta);
   }
   return absl::OkStatus();
 }

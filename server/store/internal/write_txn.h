@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -70,6 +71,10 @@ class WriteTxn {
   int64_t last_revision() const { return next_revision_ - 1; }
   // After Commit: the kinds of record it changed.
   std::vector<Kind> ChangedKinds() const;
+  // After Commit: the counters (keys.h names) the batch changes, by how much.
+  const std::vector<std::pair<std::string, int64_t>>& counter_deltas() const {
+    return counter_deltas_;
+  }
   const google::protobuf::Message* Final(const ResourceName& name) const;
   // After Commit: the stored state of `name`, moved out of the mutation.
   std::unique_ptr<google::protobuf::Message> TakeFinal(const ResourceName& name);
@@ -88,6 +93,7 @@ class WriteTxn {
   const Actor& actor_;
 
   int64_t next_revision_;
+  std::vector<std::pair<std::string, int64_t>> counter_deltas_;  // after Commit
   std::vector<std::unique_ptr<Staged>> staged_;   // in staging order
   std::map<std::string, Staged*> by_key_;         // record key → staged
 };
