@@ -45,6 +45,14 @@ struct Problem {
   std::string header;  // the column's header (a JSON key); "" when none
   std::string value;   // the cell as written; "" when empty or not about one
 
+  // The problem without its place: `(電話番号) 「0191-2」: phone has 5 digits`,
+  // for a page that shows the line and the column beside it.
+  std::string Described() const {
+    std::string what = header.empty() ? "" : absl::StrCat("(", header, ") ");
+    if (!value.empty()) absl::StrAppend(&what, "「", value, "」: ");
+    return absl::StrCat(what, message);
+  }
+
   // The problem in the one form (see above); `cells` is false for JSON Lines.
   std::string ToString(bool cells = true) const {
     std::string where = absl::StrCat("line ", line);

@@ -56,13 +56,22 @@ v1::FileProblem ProblemOf(const importer::Problem& problem, bool cells, bool war
   v1::FileProblem out;
   out.set_line(problem.line);
   if (problem.column > 0 && cells) out.set_column(importer::ColumnLetters(problem.column));
-  out.set_message(problem.message);
+  out.set_message(problem.Described());
   out.set_warning(warning);
   return out;
 }
 
+// The reasons a row is invalid, in one line.
+std::string WhyInvalid(const std::vector<importer::Problem>& problems) {
+  std::vector<std::string> why;
+  for (const importer::Problem& p : problems) why.push_back(p.Described());
+  return absl::StrJoin(why, "; ");
+}
+
 // Reads every row: the valid ones into `rows`, problems into `response`;
-// returns how many rows are invalid.
+// returns how many rows are invalid. An invalid row goes into `rows` too,
+// marked rejected: the session writes nothing of it, reports it, and sync
+// ends no membership of an organization it may be.
 absl::StatusOr<int> ReadRows(const importer::ImportOptions& options,
                              std::vector<v1::ImportRow>* rows, v1::ImportFileResponse* response) {
   RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<importer::FileRows> file,
@@ -80,6 +89,8 @@ absl::StatusOr<int> ReadRows(const importer::ImportOptions& options,
     }
     if (!row.converted.problems.empty()) {
       ++invalid;
+      row.converted.row.set_rejected(WhyInvalid(row.converted.problems));
+      rows->push_back(std::move(row.converted.row));
       continue;
     }
     if (importer::IsOrganizationKind(options.kind) && !row.converted.row.has_organization()) {
@@ -148,8 +159,7 @@ absl::StatusOr<v1::ImportFileResponse> ImportFile(store::Store* store,
   }
   v1::ImportResponse last;
   RENKEI_RETURN_IF_ERROR(session->Finish(&last));
-  *response.mutable_summary() = last.summary();
-  response.mutable_summary()->set_rejected(response.summary().rejected() + invalid);
+  *response.mutable_summary() = last.summary();  // the invalid rows counted as rejected
   return response;
 }
 
