@@ -34,8 +34,12 @@
 //   indicators     WhoAmI; GetIndicators for each 年度 2020..2026
 // A visit's time is the sum of its calls' times (the browser makes some at
 // once, so this is an upper bound of what the user waits for the server).
-// Prints per page and data set: calls per visit, p50, p99 and max over
-// --visits visits; the targets are p99 <= 50 ms (demo) and <= 150 ms (large).
+// Prints per page and data set: calls per visit, p50 and p99 over --visits
+// visits of someone coming back to the page (the server keeps the answers of
+// the Suggest… calls while nothing they read changes), then p50 and p99 over
+// --visits visits each right after a write (a network created, untimed), when
+// every kept answer is computed again; the targets are p99 <= 50 ms (demo)
+// and <= 150 ms (large).
 //
 //   bench/page_bench [--visits 200] [--organizations 100000] [--smoke]
 #include <grpcpp/grpcpp.h>
@@ -68,7 +72,7 @@
 #include "renkei/v1/collaboration.pb.h"
 #include "renkei/v1/match.pb.h"
 #include "renkei/v1/need.pb.h"
-#include "renkei/v1/network.pb.h"
+#include "renkei/v1/network.grpc.pb.h"
 #include "renkei/v1/organization.grpc.pb.h"
 #include "server/server.h"
 
@@ -332,25 +336,43 @@ std::vector<std::string> NamesOf(JsonClient& client, const std::string& target,
   return names;
 }
 
-// Visits every page `visits` times; prints one line per page; false on errors.
-bool Run(const char* data_set, JsonClient& client, const Ids& ids, int visits, double target_ms) {
+// The times of `visits` visits of `page`, ms; `before` runs ahead of each
+// visit, untimed.
+std::vector<double> VisitTimes(JsonClient& client, const Page& page, const Ids& ids, int visits,
+                               const std::function<void()>& before) {
+  std::vector<double> ms;
+  std::mt19937 random(7);
+  for (int i = 0; i < visits; ++i) {
+    if (before) before();
+    Visit visit(client);
+    const auto start = Clock::now();
+    client.Get("/v1/access:whoAmI");  // every page asks who is signed in first
+    page(visit, random, ids);
+    ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+  }
+  return ms;
+}
+
+// Visits every page `visits` times as someone coming back to it (the
+// answers of the Suggest… calls kept since the last visit), then `visits`
+// times right after a write (`write`: every kept answer dropped); prints one
+// line per page; false on errors.
+bool Run(const char* data_set, JsonClient& client, const Ids& ids, int visits, double target_ms,
+         const std::function<void()>& write) {
   bool ok = true;
   for (const auto& [name, page] : Pages()) {
-    std::vector<double> ms;
-    std::mt19937 random(7);
     const int64_t calls_before = client.calls(), errors_before = client.errors();
-    for (int i = 0; i < visits; ++i) {
-      Visit visit(client);
-      const auto start = Clock::now();
-      client.Get("/v1/access:whoAmI");  // every page asks who is signed in first
-      page(visit, random, ids);
-      ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-    }
-    const double p99 = Percentile(ms, 0.99);
+    const std::vector<double> kept = VisitTimes(client, page, ids, visits, nullptr);
+    const double calls = static_cast<double>(client.calls() - calls_before) / visits;
+    const std::vector<double> fresh = VisitTimes(client, page, ids, visits, write);
+    const double p99 = Percentile(kept, 0.99), fresh_p99 = Percentile(fresh, 0.99);
     const int64_t errors = client.errors() - errors_before;
-    std::printf("%-6s %-15s %6.1f %8.2f %8.2f %8.2f  %s%s\n", data_set, name.c_str(),
-                static_cast<double>(client.calls() - calls_before) / visits, Percentile(ms, 0.5), p99,
-                *std::max_element(ms.begin(), ms.end()), errors > 0 ? "ERRORS" : p99 <= target_ms ? "ok" : "OVER",
+    const char* verdict = errors > 0                                 ? "ERRORS"
+                          : p99 <= target_ms && fresh_p99 <= target_ms ? "ok"
+                          : p99 <= target_ms                           ? "OVER after a write"
+                                                                       : "OVER";
+    std::printf("%-6s %-15s %6.1f %8.2f %8.2f %10.2f %10.2f  %s%s\n", data_set, name.c_str(), calls,
+                Percentile(kept, 0.5), p99, Percentile(fresh, 0.5), fresh_p99, verdict,
                 errors > 0 ? absl::StrCat("  (", errors, " errors)").c_str() : "");
     ok &= errors == 0;
   }
@@ -404,9 +426,20 @@ int main(int argc, char** argv) {
   }
 
   std::printf("page_bench: %d visits of each page; ms per visit (the sum of its calls)\n", visits);
-  std::printf("%-6s %-15s %6s %8s %8s %8s  %s\n", "data", "page", "calls", "p50 ms", "p99 ms",
-              "max ms", "target");
-  bool ok = Run("demo", client, ids, visits, 50);
+  std::printf("%-6s %-15s %6s %8s %8s %10s %10s  %s\n", "data", "page", "calls", "p50 ms",
+              "p99 ms", "write p50", "write p99", "target");
+  // A write before a visit: a network created (matching reads networks, so
+  // every kept answer is dropped; no ranking changes).
+  auto networks = renkei::v1::NetworkService::NewStub((*server)->SystemChannel());
+  int written = 0;
+  auto write = [&] {
+    renkei::v1::CreateNetworkRequest request;
+    request.mutable_network()->set_display_name(absl::StrCat("page_bench ", ++written));
+    renkei::v1::Network created;
+    grpc::ClientContext context;
+    (void)networks->CreateNetwork(&context, request, &created);
+  };
+  bool ok = Run("demo", client, ids, visits, 50, write);
 
   // The large data set: synthetic companies through the in-process channel.
   const auto load_start = Clock::now();
@@ -427,7 +460,7 @@ int main(int argc, char** argv) {
   for (auto& t : loaders) t.join();
   std::printf("(%d synthetic companies loaded in %.0f s)\n", organizations,
               std::chrono::duration<double>(Clock::now() - load_start).count());
-  ok &= Run("large", client, ids, visits, 150);
+  ok &= Run("large", client, ids, visits, 150, write);
 
   (*server)->Shutdown();
   std::error_code ignored;

@@ -2,7 +2,7 @@
 //
 //   renkei-server [--data_dir DIR] [--listen HOST:PORT] [--http HOST:PORT] [--sync_writes]
 //                 [--min_free_disk_mb N] [--max_change_streams N] [--demo] [--tls_cert PEM --tls_key PEM [--tls_client_ca PEM]] [--insecure]
-//                 [--public_catalogue]
+//                 [--public_catalogue] [--match_cache_mb N]
 //
 // Flags win over the environment (RENKEI_DATA_DIR, RENKEI_LISTEN, RENKEI_HTTP).
 #include <cstdint>
@@ -28,6 +28,9 @@ ABSL_FLAG(uint64_t, min_free_disk_mb, 256,
 ABSL_FLAG(int, max_change_streams, 128,
           "WatchChanges streams served at once, at most (16 per caller); more are refused with "
           "RESOURCE_EXHAUSTED");
+ABSL_FLAG(uint64_t, match_cache_mb, 64,
+          "Keep the answers of the Suggest… calls, up to this many MiB, while nothing they "
+          "read has changed (any write of a record they read empties it); 0 keeps none");
 ABSL_FLAG(std::string, analyzer, "words",
           "How search text becomes terms: words (MeCab) or bigram; changing it rebuilds the "
           "search index once");
@@ -98,6 +101,7 @@ int main(int argc, char** argv) {
   options.analyzer = absl::GetFlag(FLAGS_analyzer);
   options.max_change_streams = absl::GetFlag(FLAGS_max_change_streams);
   options.min_free_disk_bytes = absl::GetFlag(FLAGS_min_free_disk_mb) << 20;
+  options.match_cache_bytes = absl::GetFlag(FLAGS_match_cache_mb) << 20;
   options.demo_dir = absl::GetFlag(FLAGS_demo_dir);
   if (!absl::GetFlag(FLAGS_thesaurus_dir).empty()) {
     options.thesaurus_dir = absl::GetFlag(FLAGS_thesaurus_dir);

@@ -50,7 +50,7 @@ namespace renkei {
 struct RenkeiServer::Services {
   Services(store::Store* store, match::ThesaurusSource* thesaurus,
            const resolve::Reader* reader, bool public_catalogue,
-           service::StreamLimits stream_limits)
+           service::StreamLimits stream_limits, size_t match_cache_bytes)
       : authenticator(store),
         audit(store),
         accounts(store, &audit),
@@ -67,7 +67,7 @@ struct RenkeiServer::Services {
         indicators(store, &gate),
         system(store, &gate),
         search(store, thesaurus, &gate),
-        match(store, thesaurus, &gate),
+        match(store, thesaurus, &gate, match_cache_bytes),
         imports(store, reader, &gate) {}
 
   std::vector<grpc::Service*> All() {
@@ -230,7 +230,7 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
   stream_limits.stall_timeout = options.change_stream_stall_timeout;
   server->services_ = std::make_unique<Services>(server->store_.get(), server->thesaurus_.get(),
                                                  server->reader_.get(), options.public_catalogue,
-                                                 stream_limits);
+                                                 stream_limits, options.match_cache_bytes);
   const std::vector<std::string> unruled = access::MethodsWithoutRule(ServiceNames());
   if (!unruled.empty()) {
     return absl::InternalError(absl::StrCat("methods without an access rule: ",

@@ -4,6 +4,7 @@
 #ifndef RENKEI_SERVER_SERVER_H_
 #define RENKEI_SERVER_SERVER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -49,6 +50,9 @@ struct ServerOptions {
   bool load_demo = false;
   // Where the demo files are; empty means the copy built into the binary.
   std::string demo_dir;
+  // Answers of the Suggest… calls kept while the data they read is
+  // unchanged (server/service/suggestion_cache.h); 0 keeps none.
+  size_t match_cache_bytes = size_t{64} << 20;
   // The thesaurus directory (data/thesaurus); "none" for no thesaurus.
   std::string thesaurus_dir = DefaultThesaurusDir();
   // The HTTP side: off while web.address is empty (renkei-server's --http

@@ -1,6 +1,11 @@
 #include "server/service/match_service.h"
 
+#include <algorithm>
+#include <optional>
+#include <string>
+
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "server/access/rules.h"
 #include "server/match/thesaurus_source.h"
 #include "server/service/filters.h"
@@ -105,8 +110,41 @@ void Fill(const match::Suggestion& s, int rank, Out* out) {
 }  // namespace
 
 MatchService::MatchService(store::Store* store, match::ThesaurusSource* thesaurus,
-                           const Gate* gate)
-    : store_(*store), thesaurus_(*thesaurus), gate_(*gate), matcher_(store, thesaurus) {}
+                           const Gate* gate, size_t cache_bytes)
+    : store_(*store),
+      thesaurus_(*thesaurus),
+      gate_(*gate),
+      matcher_(store, thesaurus),
+      cache_(cache_bytes) {}
+
+DataVersion MatchService::Version() const {
+  DataVersion version;
+  for (Kind kind : kAllKinds) {
+    if (kind == Kind::kUser || kind == Kind::kToken) continue;  // matching reads no account
+    version.revision = std::max(version.revision, store_.LastChangeOf(kind));
+  }
+  version.thesaurus = thesaurus_.Get();
+  return version;
+}
+
+template <typename Request, typename Response>
+grpc::Status MatchService::Answer(const Call& call, const Request& request, Response* response,
+                                  absl::FunctionRef<grpc::Status()> compute) {
+  // What the caller may see decides the answer: its role and the
+  // organizations it acts for.
+  std::string key = absl::StrCat(request.GetDescriptor()->full_name(), "\n",
+                                 static_cast<int>(call.caller.role), "\n",
+                                 absl::StrJoin(call.caller.organizations, ","), "\n");
+  request.AppendToString(&key);
+  const DataVersion version = Version();
+  if (std::optional<std::string> kept = cache_.Find(key, version)) {
+    if (response->ParseFromString(*kept)) return grpc::Status::OK;
+    response->Clear();
+  }
+  grpc::Status status = compute();
+  if (status.ok()) cache_.Keep(key, version, response->SerializeAsString());
+  return status;
+}
 
 grpc::Status MatchService::SeedResponse(const Call& call,
                                         const absl::StatusOr<match::Suggestions>& suggestions,
@@ -165,7 +203,9 @@ grpc::Status MatchService::SuggestForNeed(grpc::ServerContext* context,
   }
   status = CheckOwnSubject(call.caller, need.company(), "needs");
   if (!status.ok()) return call.Deny(status, need.name());
-  return SeedResponse(call, matcher_.ForNeed(need, params->filters, params->limit), response);
+  return Answer(call, *request, response, [&] {
+    return SeedResponse(call, matcher_.ForNeed(need, params->filters, params->limit), response);
+  });
 }
 
 grpc::Status MatchService::SuggestForText(grpc::ServerContext* context,
@@ -189,9 +229,12 @@ grpc::Status MatchService::SuggestForText(grpc::ServerContext* context,
     absl::Status own = CheckOwnSubject(call.caller, request->company(), "organizations");
     if (!own.ok()) return call.Deny(own, request->company());
   }
-  return SeedResponse(
-      call, matcher_.ForText(request->text(), request->company(), params->filters, params->limit),
-      response);
+  return Answer(call, *request, response, [&] {
+    return SeedResponse(
+        call,
+        matcher_.ForText(request->text(), request->company(), params->filters, params->limit),
+        response);
+  });
 }
 
 grpc::Status MatchService::SuggestForSeed(grpc::ServerContext* context,
@@ -206,8 +249,10 @@ grpc::Status MatchService::SuggestForSeed(grpc::ServerContext* context,
   if (!access::MayRead(call.caller, seed)) {
     return call.Deny(NotVisible(call.caller, seed.name()), seed.name());
   }
-  return OrganizationResponse(call, matcher_.ForSeed(seed, params->filters, params->limit),
-                              response);
+  return Answer(call, *request, response, [&] {
+    return OrganizationResponse(call, matcher_.ForSeed(seed, params->filters, params->limit),
+                                response);
+  });
 }
 
 grpc::Status MatchService::SuggestPartners(grpc::ServerContext* context,
@@ -222,8 +267,10 @@ grpc::Status MatchService::SuggestPartners(grpc::ServerContext* context,
   if (!status.ok()) return ToGrpcStatus(status);
   status = CheckOwnSubject(call.caller, organization.name(), "organizations");
   if (!status.ok()) return call.Deny(status, organization.name());
-  return OrganizationResponse(
-      call, matcher_.Partners(organization, params->filters, params->limit), response);
+  return Answer(call, *request, response, [&] {
+    return OrganizationResponse(
+        call, matcher_.Partners(organization, params->filters, params->limit), response);
+  });
 }
 
 grpc::Status MatchService::RecordFeedback(grpc::ServerContext* context,

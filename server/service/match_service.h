@@ -1,12 +1,18 @@
 // renkei.v1.MatchService: suggestions with their reasons, coordinators'
 // feedback, and reloading the thesaurus; every call passes the gate, and
-// suggestions come only from records the caller may see. Thread-safe; the
-// store, the thesaurus source and the gate must outlive the service.
+// suggestions come only from records the caller may see. Answers are kept
+// while nothing they read changes (SuggestionCache, at most
+// `cache_bytes`). Thread-safe; the store, the thesaurus source and the gate
+// must outlive the service.
 #ifndef RENKEI_SERVER_SERVICE_MATCH_SERVICE_H_
 #define RENKEI_SERVER_SERVICE_MATCH_SERVICE_H_
 
+#include <cstddef>
+
+#include "absl/functional/function_ref.h"
 #include "renkei/v1/match.grpc.pb.h"
 #include "server/match/matcher.h"
+#include "server/service/suggestion_cache.h"
 
 namespace renkei::store {
 class Store;
@@ -19,7 +25,8 @@ struct Call;
 
 class MatchService final : public v1::MatchService::Service {
  public:
-  MatchService(store::Store* store, match::ThesaurusSource* thesaurus, const Gate* gate);
+  MatchService(store::Store* store, match::ThesaurusSource* thesaurus, const Gate* gate,
+               size_t cache_bytes);
 
   grpc::Status SuggestForNeed(grpc::ServerContext* context,
                               const v1::SuggestForNeedRequest* request,
@@ -49,6 +56,14 @@ class MatchService final : public v1::MatchService::Service {
                                v1::ThesaurusInfo* response) override;
 
  private:
+  // The answer to `request` for `call`'s caller: the kept one while the data
+  // is unchanged, else `compute`'s (filling `response`), kept when OK.
+  template <typename Request, typename Response>
+  grpc::Status Answer(const Call& call, const Request& request, Response* response,
+                      absl::FunctionRef<grpc::Status()> compute);
+  // What the answers are computed from now.
+  DataVersion Version() const;
+
   grpc::Status SeedResponse(const Call& call,
                             const absl::StatusOr<match::Suggestions>& suggestions,
                             v1::SeedSuggestions* response);
@@ -60,6 +75,7 @@ class MatchService final : public v1::MatchService::Service {
   match::ThesaurusSource& thesaurus_;
   const Gate& gate_;
   const match::Matcher matcher_;
+  SuggestionCache cache_;
 };
 
 }  // namespace renkei::service

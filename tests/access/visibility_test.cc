@@ -129,8 +129,12 @@ TEST_F(VisibilityTest, HiddenSeedsStayWithCoordinators) {
     }
     return seeds;
   };
+  // Asked in turn, as answers are kept per role and organization: one
+  // caller's kept answer never reaches another.
   EXPECT_THAT(suggested(As::kCoordinator), Contains(world_.hidden_seed));
   EXPECT_THAT(suggested(As::kCompanyA), Not(Contains(world_.hidden_seed)));
+  EXPECT_THAT(suggested(As::kCoordinator), Contains(world_.hidden_seed));
+  EXPECT_THAT(suggested(As::kCompanyB), Not(Contains(world_.hidden_seed)));
   v1::SearchSeedsRequest search;
   search.set_query("ニッケル");
   EXPECT_EQ(Ok<v1::SearchSeedsResponse>(As::kCompanyA, "SearchService.SearchSeeds", search)

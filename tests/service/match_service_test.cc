@@ -114,6 +114,25 @@ TEST_F(MatchServiceTest, SuggestionsCarryResearchersSignalsAndAReason) {
   EXPECT_NEAR(sum, top.score(), 1e-9);
 }
 
+// Answers are kept while the data is unchanged (SuggestionCache); the same
+// question after any write of a record matching reads is answered anew.
+TEST_F(MatchServiceTest, AnAnswerAskedAgainIsNeverOlderThanTheData) {
+  const v1::Organization kosen = Institution("一関工業高等専門学校", v1::ORGANIZATION_KIND_ACADEMIC);
+  const v1::Organization company = CreateCompany("株式会社千厩精密");
+  const v1::Seed plating = Seed(kosen.name(), "", "めっき皮膜の密着性評価", "めっきの剥がれを調べる。");
+  const v1::Need need = Need(company.name(), "めっきが剥がれる", "めっきの剥がれが出る。");
+  EXPECT_THAT(Ranking(ForNeed(need.name())), ElementsAre(plating.name()));
+  EXPECT_THAT(Ranking(ForNeed(need.name())), ElementsAre(plating.name()));  // kept
+  const v1::Seed second = Seed(kosen.name(), "", "めっきの剥がれの断面観察", "めっき皮膜を切って見る。");
+  EXPECT_THAT(Ranking(ForNeed(need.name())), ::testing::UnorderedElementsAre(plating.name(), second.name()));
+  v1::DeleteSeedRequest remove;
+  remove.set_name(second.name());
+  remove.set_etag(second.etag());
+  v1::DeleteResponse deleted;
+  ASSERT_OK(seeds_->DeleteSeed(Context().get(), remove, &deleted));
+  EXPECT_THAT(Ranking(ForNeed(need.name())), ElementsAre(plating.name()));
+}
+
 TEST_F(MatchServiceTest, TheSameResearchersOtherWorkJoinsTheList) {
   const v1::Organization kennan =
       Institution("岩手県南技術研究センター", v1::ORGANIZATION_KIND_PUBLIC_RESEARCH);

@@ -10,6 +10,8 @@ What a coordinator and a company do, end to end:
 - a mark changed and withdrawn;
 - a company user registers a need and cannot open another company's
   coordinators-only need, by page or by JSON;
+- a member list synced: members the previous list had and this one has not
+  are named, and ended only when the user confirms (more than a third);
 - a member list uploaded (POST /v1/imports:file), its ambiguous row decided
   in the page;
 - two tabs editing one organization: the second save is refused with an
@@ -423,6 +425,65 @@ class BrowserTest(unittest.TestCase):
         after = {m["organization"] for m in self.server.list_all("/v1/networks/2/memberships", "memberships")}
         self.assertIn("organizations/22", after)
         self.screenshot("import-applied")
+
+    def test_import_sync_ends_members_left_out_only_when_confirmed(self):
+        # Last year's list of a new network (three members, imported through
+        # the API under the name 同期テスト会名簿), then this year's file, of
+        # another name, with one of them: two of three would end, more than a
+        # third, so the page asks before ending them.
+        status, network = self.server.call("POST", "/v1/networks", {"displayName": "同期テスト会"})
+        self.assertEqual(status, 200, network)
+        header = "会員名,法人番号,電話番号\r\n"
+        rows = {12: "株式会社磐井化成,2990001001391,0191-23-4581\r\n",
+                13: "須川電子工業株式会社,2990001001482,0191-24-3300\r\n",
+                14: "株式会社厳美精密,2990001001573,0191-29-2215\r\n"}
+        last_year = (header + "".join(rows.values())).encode("utf-8")
+        status, answer = self.server.call("POST", "/v1/imports:file", {
+            "header": {"kind": "IMPORT_KIND_MEMBERS", "network": network["name"], "sourceList": "同期テスト会名簿"},
+            "fileName": "同期テスト会名簿_2026.csv", "content": base64.b64encode(last_year).decode()})
+        self.assertEqual(status, 200, answer)
+        members = lambda: {m["organization"]: m.get("until") for m in
+                           self.server.list_all(f"/v1/{network['name']}/memberships", "memberships")}
+        self.assertEqual(set(members()), {f"organizations/{i}" for i in rows})
+        path = os.path.join(self.tmp, "同期テスト会名簿_2027.csv")
+        with open(path, "w", encoding="cp932", newline="") as f:
+            f.write(header + rows[12])
+        self.login("coordinator", f"/import.html?kind=members&network={network['name']}")
+        form = self.find("#import-form")
+        self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, '#source-lists option[value="同期テスト会名簿"]'),
+                  message="the network's earlier list name is not offered")
+        self.click(form.find_element(By.NAME, "sync"))
+        form.find_element(By.NAME, "sourceList").send_keys("同期テスト会名簿")
+        form.find_element(By.NAME, "file").send_keys(path)
+        self.click(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        held = self.find("#sync-held")
+        self.wait(lambda d: "須川電子工業株式会社" in held.text and "株式会社厳美精密" in held.text,
+                  message="the members left out are not named")
+        self.assertEqual(self.d.find_elements(By.ID, "sync-ended"), [])
+        self.assertTrue(all(until is None for until in members().values()))  # the dry run wrote nothing
+        # Applied without the confirmation: nothing ends.
+        self.click(self.find("#apply"))
+        self.wait(lambda d: d.find_element(By.ID, "result").get_attribute("data-applied") == "true",
+                  message="the import was not applied")
+        self.assertTrue(all(until is None for until in members().values()))
+        # Again, confirmed: the two end, the one listed stays.
+        self.open(f"/import.html?kind=members&network={network['name']}")
+        form = self.find("#import-form")
+        self.click(form.find_element(By.NAME, "sync"))
+        form.find_element(By.NAME, "sourceList").send_keys("同期テスト会名簿")
+        form.find_element(By.NAME, "file").send_keys(path)
+        self.click(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        self.find("#sync-held")
+        self.click(self.find("input[name=confirmLargeSync]"))
+        self.click(self.find("#apply"))
+        self.wait(lambda d: d.find_element(By.ID, "result").get_attribute("data-applied") == "true",
+                  message="the confirmed import was not applied")
+        ended = self.find("#sync-ended")
+        self.wait(lambda d: "須川電子工業株式会社" in ended.text, message="the ended members are not named")
+        after = members()
+        self.assertIsNone(after["organizations/12"])
+        self.assertIsNotNone(after["organizations/13"])
+        self.assertIsNotNone(after["organizations/14"])
 
     def test_two_tabs_editing_one_organization(self):
         org = "organizations/20"

@@ -2,7 +2,10 @@
 // (created / linked / updated / ambiguous / rejected, with the evidence),
 // decide each ambiguous row by choosing a candidate shown side by side with
 // the row (name, address, phone, representative), then apply. The same
-// server-side import as renkei-import, through POST /v1/imports:file.
+// server-side import as renkei-import, through POST /v1/imports:file. A
+// member list may be synced: members of the previous list of the same name
+// that this one no longer has are ended (until = today), more than a third of
+// the network's members only when the user confirms (confirmLargeSync).
 // import.html?kind=members&network=networks/2
 
 import * as api from "../api.js";
@@ -40,6 +43,39 @@ function recordCell(name) {
   if (!name) return "";
   if (name.startsWith("new:")) return h("span", { class: "text-muted" }, `新規（${name.slice(4)}）`);
   return records.link(name);
+}
+
+// A membership (networks/2/memberships/17) by its organization's name.
+const memberCell = (membership) => records.link(`organizations/${membership.split("/").pop()}`);
+
+// The source lists the network's memberships came from, newest first: the
+// names a sync compares with.
+async function sourceListsOf(network) {
+  if (!network) return [];
+  const newest = new Map();
+  for (const m of await api.listAll(`/v1/${network}/memberships`, "memberships")) {
+    if (!m.sourceList) continue;
+    const time = m.updateTime || "";
+    if (!newest.has(m.sourceList) || newest.get(m.sourceList) < time) newest.set(m.sourceList, time);
+  }
+  return [...newest.entries()].sort((a, b) => (a[1] < b[1] ? 1 : -1)).map(([list]) => list);
+}
+
+// What a sync did or would do: its message, the memberships it ends, and
+// those held back for a confirmation (more than a third of the members).
+function syncPart(summary, applied) {
+  if (!summary || !summary.syncMessage) return null;
+  const ended = summary.membershipsEnded || [], held = summary.membershipsNotEnded || [];
+  const parts = [alertBox(held.length ? "warning" : "info", summary.syncMessage)];
+  if (ended.length) {
+    parts.push(h("p", { class: "mb-1" }, `${applied ? "退会扱いにした" : "退会扱いになる"}会員（${ended.length}社）:`),
+      h("ul", { id: "sync-ended" }, ended.map((m) => h("li", {}, memberCell(m)))));
+  }
+  if (held.length) {
+    parts.push(h("p", { class: "mb-1" }, `名簿にないが、会員の3分の1を超えるため退会扱いにしていない会員（${held.length}社）:`),
+      h("ul", { id: "sync-held" }, held.map((m) => h("li", {}, memberCell(m)))));
+  }
+  return section("名簿にない会員（同期）", ...parts);
 }
 
 // The row and its candidates side by side, with a choice for each.
@@ -113,6 +149,11 @@ startPage({ title: "取込", active: "import", permission: "import" }, async (ct
     h("div", { class: "row" },
       field("kind", "名簿の種類", { type: "select", options: KINDS, value: state.kind || "members", col: "col-md-6" }),
       networkField),
+    h("div", { class: "row", id: "sync-fields" },
+      field("sync", "前回の名簿にあって今回ない会員を退会扱いにする（同期）", { type: "checkbox", col: "col-md-6" }),
+      field("sourceList", "名簿の名前（前回と同じ名前で比べます）", { col: "col-md-6", attrs: { list: "source-lists" },
+        help: "空ならファイル名。年度でファイル名が変わるときは、前回の名前を選んでください。" }),
+      h("datalist", { id: "source-lists" })),
     field("file", "ファイル", { type: "file", required: true, attrs: { accept: ".csv,.txt,.tsv,.xlsx,text/csv" },
       help: "1行目〜数行目の表題や空行、列の並びは自動で読み取ります。" }),
     h("div", {}, h("button", { type: "submit", class: "btn btn-primary" }, "確認する（まだ取り込みません）")));
@@ -121,18 +162,29 @@ startPage({ title: "取込", active: "import", permission: "import" }, async (ct
   const select = networkField.querySelector("select");
   (await networks()).forEach(([n, t]) => select.append(h("option", { value: n }, t)));
   select.value = state.network || "";
+  const syncFields = form.querySelector("#sync-fields");
   const toggle = () => {
-    networkField.hidden = value(form, "kind") !== "members";
+    networkField.hidden = syncFields.hidden = value(form, "kind") !== "members";
   };
   form.elements.kind.addEventListener("change", toggle);
   toggle();
+  // The names earlier lists of the network were imported under, newest first.
+  const offerSourceLists = async () => {
+    const lists = await sourceListsOf(select.value).catch(() => []);
+    clear(form.querySelector("#source-lists"), lists.map((l) => h("option", { value: l })));
+  };
+  select.addEventListener("change", offerSourceLists);
+  offerSourceLists();
 
-  let upload = null;  // {kind, network, fileName, content (base64)}
+  let upload = null;  // {kind, network, sync, sourceList, fileName, content (base64)}
 
   // ImportService.ImportFile: the whole file, read and resolved by the server.
-  async function send(dryRun, decisions = [], skipInvalid = false) {
+  async function send(dryRun, decisions = [], skipInvalid = false, confirmLargeSync = false) {
     const header = { kind: KIND_ENUM[upload.kind], dryRun, decisions };
-    if (upload.kind === "members") header.network = upload.network;
+    if (upload.kind === "members") {
+      Object.assign(header, { network: upload.network, sync: upload.sync, confirmLargeSync });
+      if (upload.sourceList) header.sourceList = upload.sourceList;
+    }
     return api.post("/v1/imports:file", { header, fileName: upload.fileName, content: upload.content, skipInvalid });
   }
 
@@ -151,7 +203,8 @@ startPage({ title: "取込", active: "import", permission: "import" }, async (ct
           { "@type": "type.googleapis.com/google.rpc.BadRequest", fieldViolations: violations }] } }));
         return;
       }
-      upload = { kind, network, fileName: file.name, content: await readBase64(file) };
+      upload = { kind, network, sync: value(form, "sync"), sourceList: value(form, "sourceList"),
+        fileName: file.name, content: await readBase64(file) };
       clear(result, spinner("ファイルを読み、照合しています…"));
       try {
         const answer = await send(true);
@@ -206,9 +259,14 @@ startPage({ title: "取込", active: "import", permission: "import" }, async (ct
       { label: "根拠・理由", value: (o) => h("span", { class: "small" }, o.message || o.evidence || "",
         (o.changedFields || []).length ? h("div", { class: "text-muted" }, `変わる項目: ${o.changedFields.join("、")}`) : null) },
     ], outcomeRows)));
+    parts.push(syncPart(answer.summary, false));
+    const held = (answer.summary && answer.summary.membershipsNotEnded) || [];
+    const confirmLarge = held.length ? field("confirmLargeSync",
+      `名簿にない${held.length}社も退会扱いにする（会員の3分の1を超えます。名簿が全員分であることを確かめてください）`,
+      { type: "checkbox" }) : null;
     const apply = h("button", { type: "button", class: "btn btn-success", id: "apply" },
       invalid.length ? "誤りのある行を除いて取り込む" : "この内容で取り込む");
-    const applyBox = h("div", { class: "card card-body mb-4", id: "apply-box" }, apply);
+    const applyBox = h("div", { class: "card card-body mb-4", id: "apply-box" }, confirmLarge, apply);
     parts.push(applyBox);
     clear(result, parts);
     apply.addEventListener("click", () => busy(applyBox, async () => {
@@ -227,7 +285,8 @@ startPage({ title: "取込", active: "import", permission: "import" }, async (ct
       }
       if (undecided && !confirm(`判断していない行が${undecided}行あります。その行は取り込まずに進めますか？`)) return;
       try {
-        const answer = await send(false, decisions, invalid.length > 0);
+        const confirmed = !!confirmLarge && confirmLarge.querySelector("input").checked;
+        const answer = await send(false, decisions, invalid.length > 0, confirmed);
         showApplied(answer);
       } catch (e) {
         showMessage(applyBox, "danger", messageOf(e));
@@ -244,6 +303,7 @@ startPage({ title: "取込", active: "import", permission: "import" }, async (ct
         { label: "記録", value: (o) => recordCell(o.name) },
         { label: "根拠・理由", value: (o) => h("span", { class: "small" }, o.message || o.evidence || "") },
       ], outcomes),
+      syncPart(answer.summary, true),
       upload.network ? h("p", {}, h("a", { href: `/network.html?id=${upload.network.split("/")[1]}` }, "ネットワークの会員を見る")) : null);
     result.id = "result";
     result.dataset.applied = "true";
