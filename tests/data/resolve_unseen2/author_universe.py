@@ -398,9 +398,9 @@ E267|K<|仙台テクノサービス|センダイテクノサービス|SND|servic
 E268|K>|東北精密機器|トウホクセイミツキキ|SND|mach
 E269|K<|みやぎ半導体装置|ミヤギハンドウタイソウチ|SND|mach
 E270|K<|仙台オートモーティブ|センダイオートモーティブ|SND|auto_parts
-E271|K<|東京精電|トウキョウセイデン|TKY|elec_dev
+E271|K<|東都精電|トウトセイデン|TKY|elec_dev
 E272|K>|大和樹脂工業|ダイワジュシコウギョウ|TKY|plastic
-E273|K<|ミナトエレクトロニクス|ミナトエレクトロニクス|TKY|elec_dev
+E273|K<|ミナトテクトロン|ミナトテクトロン|TKY|elec_dev
 E274|K<|品川電装|シナガワデンソウ|TKY|auto_parts
 E275|K>|日本マイクロデバイス|ニホンマイクロデバイス|TKY|elec_dev
 E276|K<|日本マイクロデバイス東北|ニホンマイクロデバイストウホク|EST|elec_dev
@@ -442,6 +442,8 @@ E311|K<|藤沢ファーム|フジサワファーム|FUJ|food
 E312|Y<|黄海鉄工|キノミテッコウ|FUJ|metal
 E313|K>|藤沢建設|フジサワケンセツ|FUJ|constr
 E314|K<|徳田精密|トクダセイミツ|FUJ|precision
+E315|K<|宮﨑精密|ミヤザキセイミツ|SEN|precision
+E316|K<|髙田電子|タカダデンシ|KIT|elec_dev
 """
 
 # entity | site label | area   (hand-written)
@@ -598,7 +600,7 @@ SURNAMES = ["佐藤", "千葉", "小野寺", "菅原", "阿部", "熊谷", "及�
 GIVEN = ["一郎", "健一", "浩", "誠", "隆", "修", "博之", "和彦", "直樹", "正樹", "聡", "淳", "智子", "裕子", "美穂",
          "恵子", "真由美", "大輔", "拓也", "翔太", "勝", "清", "茂", "徹", "亮", "学", "康弘", "英明", "秀樹", "洋子",
          "幸男", "孝", "晴美", "昭", "悟", "直人", "由紀", "剛", "雅之", "純一"]
-NAME_SURNAMES = ["佐々木", "小野寺", "髙橋", "高橋", "山﨑", "佐藤", "千葉", "菅原", "熊谷", "及川", "阿部", "三浦",
+NAME_SURNAMES = ["宮﨑", "髙田", "佐々木", "小野寺", "髙橋", "高橋", "山﨑", "佐藤", "千葉", "菅原", "熊谷", "及川", "阿部", "三浦",
                  "吉田", "村上", "菊池", "伊藤", "伊東", "昆野", "金野", "岩渕", "千田", "鈴木", "小岩", "齋藤"]
 
 
@@ -743,8 +745,8 @@ def main():
         area = e["area"] if e["area"] != "EST" else "ICH"
         _, ocity, oaddr, opostal = draw_address(area, oldstreet)
         e["former_address"] = (ocity, oaddr, opostal)
-        notes.append(("relocation", eid, "", "address", ocity + oaddr + " (〒" + opostal + ")",
-                      e["city"] + e["address"] + " (〒" + e["postal"] + ")", date, what))
+        notes.append(("relocation", eid, "", "address", "〒%s %s %s" % (opostal, ocity, oaddr),
+                      "〒%s %s %s" % (e["postal"], e["city"], e["address"]), date, what))
         if eid in RELOC_NEW_PHONE:
             oph = draw_phone(area)
             e["former_phone"] = oph
@@ -828,10 +830,14 @@ def main():
         "L09": ["E030", "E201", "E236", "E275/一関工場", "E138", "E139", "E193", "E194", "E220", "E018", "E020",
                 "E178", "E137", "E291/千厩工場", "E052", "E295", "E063/藤沢工場", "E063/登米工場"],
         "L10": ["E003", "E003/千厩工場", "E215", "E273/一関事業所", "E273/北上工場", "E275/一関工場",
-                "E275/北上工場", "E276", "E082", "E083", "E055", "E056", "E310", "E004", "E070/北上事業所"],
+                "E275/北上工場", "E276", "E082", "E083", "E055", "E056", "E310", "E004", "E070/北上事業所",
+                "E061"],
     }
     DROP = {"L02": ["E061"], "L01": ["E071"], "L09": ["E291/花泉工場"]}
     # L09 takes out-of-region head offices in through their Iwate sites; L10 likewise. The sites are units.
+    # the year each association was founded (from the plan's table, invented for L07's neighbours): nobody joined earlier
+    LIST_START = {"L01": 1947, "L02": 1983, "L03": 1990, "L04": 1993, "L05": 1994, "L06": 1992, "L07": 1995,
+                  "L08": 2006, "L09": 2006, "L10": 2008}
     memberships = []
     for L in LISTS:
         rl = rng("member-" + L)
@@ -864,7 +870,7 @@ def main():
         for key in final:
             eid, _, site = key.partition("/")
             e = byid[eid]
-            jy = max(int(e["founded"][:4]) + 1, rl.randrange(1986, 2024))
+            jy = max(int(e["founded"][:4]) + 1, rl.randrange(LIST_START[L], 2024))
             jy = min(jy, 2024)
             memberships.append((L, eid, site, "%04d-%02d" % (jy, rl.choice([4, 4, 4, 5, 6, 7, 10, 12, 1]))))
     # write files
