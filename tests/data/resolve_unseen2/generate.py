@@ -550,7 +550,8 @@ SPECS.append(dict(
         "E308": [("name", "株式会社岩手ビジネスシステムズ", "typo", "a plural ズ added")],
         "E041": [("name", "アサヒ樹脂株式会社", "variant_script",
                   "旭 written in katakana; only the 奥州 address tells it from アサヒ樹脂工業 (一関), also in this list")],
-        "E030": [("former_name", True, "old_name", "member since before the 2021 rename; never updated")],
+        "E030": [("former_name", True, "old_name", "member since before the 2021 rename; never updated"),
+                 ("kana", "イチノセキデンシコウギョウ", "old_name", "and the フリガナ of the old name")],
         "E059": [("name", "サンユウデンキ", "kana_name", "name field holds the katakana reading only")],
         "E047": [("name", "ナカザトカガク（株）", "kana_name", "katakana reading with the legal form")],
         "E131": [("name", "センマヤデンシ", "kana_name", "katakana reading only; address is the new one")],
@@ -769,6 +770,9 @@ def build_L07(b):
         cases = []
         nm = b.name(u, cases, with_site="nl")
         kana = ENT[u["eid"]]["kana"]
+        kov, kcase = b.o(key(u["eid"], u["site"]), "kana")
+        if kov is not None:
+            kana = kov
         if b.r.random() < 0.3:
             kana = to_halfkana(kana)
         addr = b.address(u, cases, "full", banchi=0.3)
