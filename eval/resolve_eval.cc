@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -70,12 +71,16 @@ LinkMetrics Pairwise(const Truth& truth, const std::map<RowKey, std::string>& pr
   std::map<std::string, int64_t> true_sizes;
   for (const auto& [key, entity] : truth.entity) ++true_sizes[entity];
   int64_t predicted_pairs = 0, true_pairs = 0, both = 0;
+  std::set<std::pair<std::string, std::string>> merged;
   for (const auto& [label, rows] : clusters) {
     const int64_t n = static_cast<int64_t>(rows.size());
     predicted_pairs += n * (n - 1) / 2;
     std::map<std::string, int64_t> by_entity;
     for (const RowKey& row : rows) ++by_entity[truth.entity.at(row)];
     for (const auto& [entity, k] : by_entity) both += k * (k - 1) / 2;
+    for (auto a = by_entity.begin(); a != by_entity.end(); ++a) {
+      for (auto b = std::next(a); b != by_entity.end(); ++b) merged.emplace(a->first, b->first);
+    }
   }
   for (const auto& [entity, n] : true_sizes) true_pairs += n * (n - 1) / 2;
   LinkMetrics m;
@@ -85,6 +90,7 @@ LinkMetrics Pairwise(const Truth& truth, const std::map<RowKey, std::string>& pr
   m.organizations = static_cast<int>(clusters.size());
   m.organization_count_error =
       (static_cast<double>(m.organizations) - true_sizes.size()) / true_sizes.size();
+  m.entities_merged = static_cast<int>(merged.size());
   return m;
 }
 
@@ -136,7 +142,8 @@ absl::StatusOr<ResolveEvaluation> EvaluateResolution(const std::string& dir) {
       importer::Converted converted = importer::ConvertOrganizationRow(row, {});
       const RowKey key{file, row.number};
       if (!truth->entity.contains(key)) {
-        return absl::InvalidArgumentError(absl::StrCat(file, ": row ", row.number, " is not in truth.csv"));
+        ++result.non_members_read;
+        continue;
       }
       explained[key] = row.value(importer::Field::kName);
       baseline[key] = text::StripLegalForm(text::NormalizeText(row.value(importer::Field::kName)));
@@ -178,9 +185,12 @@ absl::StatusOr<ResolveEvaluation> EvaluateResolution(const std::string& dir) {
     }
     ++result.lists;
   }
-  if (resolved.size() != truth->entity.size()) {
-    return absl::InvalidArgumentError(absl::StrCat("the lists have ", resolved.size(),
-                                                   " rows; truth.csv labels ", truth->entity.size()));
+  for (const auto& [key, entity] : truth->entity) {
+    if (resolved.contains(key)) continue;
+    ++result.members_missed;
+    resolved[key] = absl::StrCat("missed:", key.first, ":", key.second);
+    baseline[key] = resolved[key];
+    explained[key] = "(not read as a member)";
   }
   const int ambiguous = result.resolver.ambiguous, rejected = result.resolver.rejected;
   result.resolver = Pairwise(*truth, resolved);

@@ -12,6 +12,8 @@
 // Pairwise precision and recall count the pairs of rows put together (same
 // organization) against the pairs that are the same entity. The
 // organization count error is (organizations made − entities) / entities.
+// Records read that truth.csv does not list, and member rows not read, are
+// counted (a set nobody here wrote may have rows the reader gets wrong).
 // The set measures; nothing here is tuned against it.
 #ifndef RENKEI_EVAL_RESOLVE_EVAL_H_
 #define RENKEI_EVAL_RESOLVE_EVAL_H_
@@ -31,6 +33,8 @@ struct LinkMetrics {
   double organization_count_error = 0;
   int ambiguous = 0;  // rows left for a person (resolver only)
   int rejected = 0;
+  // Pairs of different entities put into one organization (each pair once).
+  int entities_merged = 0;
 };
 
 struct ResolveEvaluation {
@@ -40,6 +44,12 @@ struct ResolveEvaluation {
   int rows = 0;
   int entities = 0;
   int lists = 0;
+  // Records the reader took for members that truth.csv does not list
+  // (totals, notes, headings read as rows): left out of the metrics.
+  int non_members_read = 0;
+  // Member rows of truth.csv the reader did not give (skipped as
+  // non-members): each counted as an organization of its own.
+  int members_missed = 0;
   LinkMetrics resolver;
   LinkMetrics baseline;
 };

@@ -1,8 +1,11 @@
 // resolve_eval DIR: entity resolution on a labelled set of member lists
-// (tests/data/resolve), beside the exact-name baseline, in one run.
+// (tests/data/resolve), beside the exact-name baseline, in one run. "merged"
+// is the number of pairs of different entities put into one organization;
+// rows left ambiguous count as unresolved (an organization of their own).
 #include <cstdio>
 #include <string>
 
+#include "absl/strings/str_format.h"
 #include "eval/resolve_eval.h"
 
 int main(int argc, char** argv) {
@@ -21,14 +24,17 @@ int main(int argc, char** argv) {
   if (explain) {
     for (const std::string& line : r->rows_explained) std::printf("%s\n", line.c_str());
   }
-  std::printf("%d lists, %d rows, %d entities\n", r->lists, r->rows, r->entities);
-  std::printf("%-10s %9s %9s %9s %8s %10s %9s %8s\n", "", "precision", "recall", "F1", "orgs",
-              "org error", "ambiguous", "rejected");
-  auto line = [](const char* label, const renkei::eval::LinkMetrics& m, bool resolver) {
-    std::printf("%-10s %9.3f %9.3f %9.3f %8d %+9.1f%% %9s %8s\n", label, m.precision, m.recall, m.f1,
-                m.organizations, 100 * m.organization_count_error,
-                resolver ? std::to_string(m.ambiguous).c_str() : "-",
-                resolver ? std::to_string(m.rejected).c_str() : "-");
+  std::printf("%d lists, %d rows, %d entities; %d records read as members that are not, "
+              "%d member rows not read\n",
+              r->lists, r->rows, r->entities, r->non_members_read, r->members_missed);
+  std::printf("%-10s %9s %9s %9s %8s %10s %9s %8s %8s\n", "", "precision", "recall", "F1", "orgs",
+              "org error", "ambiguous", "rejected", "merged");
+  auto line = [&](const char* label, const renkei::eval::LinkMetrics& m, bool resolver) {
+    const std::string ambiguous =
+        resolver ? absl::StrFormat("%d (%.1f%%)", m.ambiguous, 100.0 * m.ambiguous / r->rows) : "-";
+    std::printf("%-10s %9.3f %9.3f %9.3f %8d %+9.1f%% %9s %8s %8d\n", label, m.precision, m.recall,
+                m.f1, m.organizations, 100 * m.organization_count_error, ambiguous.c_str(),
+                resolver ? std::to_string(m.rejected).c_str() : "-", m.entities_merged);
   };
   line("resolver", r->resolver, true);
   line("baseline", r->baseline, false);

@@ -62,6 +62,16 @@ SiteLabelKind KindOfLabel(absl::string_view label) {
 
 bool IsSpace(absl::string_view point) { return point == " " || point == "\u3000"; }
 
+// Whether `company` is a legal form and nothing else: (株), 株式会社 ….
+bool OnlyLegalForm(absl::string_view company) {
+  const std::string normalized = text::NormalizeText(company);
+  if (text::StripLegalForm(normalized).empty()) return true;
+  for (absl::string_view form : kWrittenForms) {
+    if (normalized == text::NormalizeText(form)) return true;
+  }
+  return false;
+}
+
 std::string Trim(absl::string_view text) {
   std::string out(absl::StripAsciiWhitespace(text));
   while (absl::StartsWith(out, "\u3000")) out.erase(0, 3);
@@ -116,7 +126,8 @@ NameParts SplitSite(absl::string_view written, absl::string_view site_hint) {
   for (size_t i = points.size(); i-- > 0;) {
     offset -= points[i].size();
     if (IsSpace(points[i])) {
-      cut = offset + points[i].size();
+      // Not the space after a leading legal form: (株) 菅原電機千厩営業所.
+      if (!OnlyLegalForm(Trim(before.substr(0, offset)))) cut = offset + points[i].size();
       break;
     }
   }
@@ -147,11 +158,7 @@ NameParts SplitSite(absl::string_view written, absl::string_view site_hint) {
   if (cut == absl::string_view::npos || cut == 0) return parts;
   std::string company = Trim(before.substr(0, cut));
   // Nothing but a legal form before the label: the name is a company's.
-  std::string bare = text::StripLegalForm(text::NormalizeText(company));
-  for (absl::string_view form : kWrittenForms) {
-    if (text::NormalizeText(company) == text::NormalizeText(form)) bare.clear();
-  }
-  if (bare.empty()) return parts;
+  if (OnlyLegalForm(company)) return parts;
   parts.company = std::move(company);
   parts.site_label = Trim(name.substr(cut));
   parts.site_kind = ending->kind;

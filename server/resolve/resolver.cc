@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <set>
 
 #include "absl/hash/hash.h"
@@ -21,6 +22,7 @@ constexpr double kNameEqual = 4.5;
 constexpr double kNameCommonCap = 2.5;  // a common name loses up to this much
 constexpr double kReadingEqual = 3.5;
 constexpr double kNameAbbreviated = 2.0;
+constexpr double kNameLostCharacters = 3.0;  // ?橋精密 / 髙橋精密
 constexpr double kNameOtherCompany = -4.0;  // ABC電機 / ABC電機サービス
 constexpr double kNameLookalike = -5.0;     // 一関精工 / 一関精機
 constexpr double kNameDifferent = -6.0;
@@ -215,25 +217,52 @@ std::vector<uint64_t> Resolver::Candidates(const Profile& row) const {
   return {found.begin(), found.end()};
 }
 
-Scored Resolver::Compare(const Profile& row, uint64_t id) const {
-  Scored scored;
-  scored.id = id;
-  const Profile* candidate = Find(id);
-  if (candidate == nullptr) return scored;
-  const Profile& c = *candidate;
-  if (!row.corporate_number.empty() && !c.corporate_number.empty()) {
-    scored.decisive = true;
-    if (row.corporate_number == c.corporate_number) {
-      scored.score = 1.0;
-      scored.evidence = "法人番号一致";
-    } else {
-      scored.score = 0.0;
-      scored.evidence = "法人番号が異なる";
-    }
-    return scored;
+namespace {
+
+// A character an export could not write (CP932 has no 𠮷, JIS X 0208 no
+// 髙): `?`, or the geta mark.
+bool IsLost(char32_t c) { return c == U'?' || c == U'〓'; }
+
+// Whether `a` and `b` are one name where either lost characters: equal
+// position by position where neither is lost, with at least two characters
+// known for each one lost; a lost character at either end may stand for
+// nothing (㈱ → ?).
+bool EqualButLostCharacters(const std::u32string& a, const std::u32string& b) {
+  if (std::none_of(a.begin(), a.end(), IsLost) && std::none_of(b.begin(), b.end(), IsLost)) {
+    return false;
   }
-  Tally tally;
-  // Name.
+  auto aligned = [](const std::u32string& x, const std::u32string& y) {
+    if (x.size() != y.size()) return false;
+    size_t known = 0, lost = 0;
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (IsLost(x[i]) || IsLost(y[i])) {
+        ++lost;
+      } else if (x[i] == y[i]) {
+        ++known;
+      } else {
+        return false;
+      }
+    }
+    return known >= 2 * lost;
+  };
+  if (aligned(a, b)) return true;
+  auto trimmed = [](std::u32string x) {
+    while (!x.empty() && IsLost(x.front())) x.erase(x.begin());
+    while (!x.empty() && IsLost(x.back())) x.pop_back();
+    return x;
+  };
+  const std::u32string ta = trimmed(a), tb = trimmed(b);
+  return ta.size() >= 2 && (ta != a || tb != b) && aligned(ta, tb);
+}
+
+// How two names relate, from the strongest agreement to the strongest
+// contradiction.
+enum class NameRelation { kUnknown, kEqual, kReading, kAbbreviated, kOtherCompany, kLookalike, kDifferent };
+
+// Adds the evidence of the names to `tally`; `count` tells how many held
+// organizations have a name key (a common name weighs less).
+NameRelation CompareNames(const Profile& row, const Profile& c,
+                          const std::function<size_t(const std::string&)>& count, Tally& tally) {
   const std::string& key = row.name_keys.empty() ? "" : row.name_keys.front();
   bool name_equal = false;
   for (const std::string& other : c.name_keys) name_equal = name_equal || (!key.empty() && other == key);
@@ -241,65 +270,147 @@ Scored Resolver::Compare(const Profile& row, uint64_t id) const {
       (!row.reading.empty() && (row.reading == c.reading || row.reading == c.kana)) ||
       (!row.kana.empty() && (row.kana == c.reading || row.kana == c.kana));
   if (name_equal) {
-    const double common = std::log2(static_cast<double>(std::max<size_t>(1, Count(KeyHash(kName, key)))));
+    const double common = std::log2(static_cast<double>(std::max<size_t>(1, count(key))));
     tally.Add(kNameEqual - std::min(kNameCommonCap, common), absl::StrCat("名称一致(", key, ")"));
-  } else if (reading_equal) {
+    return NameRelation::kEqual;
+  }
+  if (reading_equal) {
     tally.Add(kReadingEqual, "読み一致");
-  } else if (!key.empty() && !c.name_keys.empty()) {
-    const std::u32string a = text::DecodeUtf8(key), b = text::DecodeUtf8(c.name_keys.front());
-    const std::u32string& shorter = a.size() < b.size() ? a : b;
-    const std::u32string& longer = a.size() < b.size() ? b : a;
-    const bool prefix = shorter.size() >= 4 && shorter.size() < longer.size() &&
-                        std::equal(shorter.begin(), shorter.end(), longer.begin());
-    if (prefix && StartsAnotherWord(longer, shorter.size())) {
-      tally.Add(kNameOtherCompany, "名称が別会社の形");
-    } else if (prefix && text::IsKatakana(longer[shorter.size() - 1]) &&
-               text::IsKatakana(longer[shorter.size()])) {
-      tally.Add(kNameAbbreviated, "名称の略記");
-    } else if (EditDistance(a, b) <= std::max<size_t>(1, shorter.size() / 4)) {
-      tally.Add(kNameLookalike, "名称が似て非なる");
-    } else {
-      tally.Add(kNameDifferent, "名称不一致");
+    return NameRelation::kReading;
+  }
+  if (key.empty() || c.name_keys.empty()) return NameRelation::kUnknown;
+  const std::u32string a = text::DecodeUtf8(key), b = text::DecodeUtf8(c.name_keys.front());
+  for (const std::string& other : c.name_keys) {
+    if (EqualButLostCharacters(a, text::DecodeUtf8(other))) {
+      tally.Add(kNameLostCharacters, absl::StrCat("名称一致(", other, "、文字化けを除く)"));
+      return NameRelation::kEqual;
     }
   }
-  // Where and how to reach it: a site row against the candidate's sites.
+  const std::u32string& shorter = a.size() < b.size() ? a : b;
+  const std::u32string& longer = a.size() < b.size() ? b : a;
+  const bool prefix = shorter.size() >= 4 && shorter.size() < longer.size() &&
+                      std::equal(shorter.begin(), shorter.end(), longer.begin());
+  if (prefix && StartsAnotherWord(longer, shorter.size())) {
+    tally.Add(kNameOtherCompany, "名称が別会社の形");
+    return NameRelation::kOtherCompany;
+  }
+  if (prefix && text::IsKatakana(longer[shorter.size() - 1]) &&
+      text::IsKatakana(longer[shorter.size()])) {
+    tally.Add(kNameAbbreviated, "名称の略記");
+    return NameRelation::kAbbreviated;
+  }
+  if (EditDistance(a, b) <= std::max<size_t>(1, shorter.size() / 4)) {
+    tally.Add(kNameLookalike, "名称が似て非なる");
+    return NameRelation::kLookalike;
+  }
+  tally.Add(kNameDifferent, "名称不一致");
+  return NameRelation::kDifferent;
+}
+
+// Whether the address (equal or nearly) and a phone of the candidate's own
+// (not one several organizations give) agree.
+struct PlaceAgreement {
+  bool address = false;
+  bool phone = false;
+};
+
+// What the address, phone and representative say about one place where the
+// candidate is: its site of the row's label, else its head office.
+PlaceAgreement ComparePlaceAndContact(const Profile& row, const Profile& c, bool phone_shared, Tally& tally) {
   if (!row.site_label_key.empty()) {
     const SiteProfile* site = nullptr;
     for (const SiteProfile& s : c.sites) {
       if (s.label_key == row.site_label_key) site = &s;
     }
-    if (site != nullptr) {
-      auto [weight, words] = ComparePlaces(row.place, site->place);
-      if (weight > 0) tally.Add(weight, absl::StrCat("事業所の", words));
-      if (!row.phone_local.empty() && row.phone_local == site->phone) {
-        tally.Add(kSitePhoneEqual, "事業所の電話一致");
-      }
-      if (!row.representative.empty() && row.representative == site->manager) {
-        tally.Add(kSiteManagerEqual, "事業所長一致");
-      }
+    if (site == nullptr) return {};
+    auto [weight, words] = ComparePlaces(row.place, site->place);
+    if (weight > 0) tally.Add(weight, absl::StrCat("事業所の", words));
+    const bool phone = !row.phone_local.empty() && row.phone_local == site->phone;
+    if (phone) tally.Add(kSitePhoneEqual, "事業所の電話一致");
+    if (!row.representative.empty() && row.representative == site->manager) {
+      tally.Add(kSiteManagerEqual, "事業所長一致");
     }
-  } else {
-    auto [weight, words] = ComparePlaces(row.place, c.place);
-    if (weight != 0) tally.Add(weight, words);
-    if (!row.phone.empty() && row.phone == c.phone) {
-      const bool shared = Count(KeyHash(kPhone, row.phone)) > 1;
-      tally.Add(shared ? kPhoneShared : kPhoneEqual, shared ? "電話一致(共有)" : "電話一致");
-    } else if (row.phone_local.size() == 6 && row.phone_local == c.phone_local) {
-      tally.Add(kPhoneLocalEqual, "電話一致(市外局番なし)");
-    } else if (!row.phone_local.empty() && !c.phone_local.empty()) {
-      tally.Add(kPhoneDifferent, "電話が異なる");
-    }
-    if (!row.representative.empty() && !c.representative.empty()) {
-      if (row.representative == c.representative) {
-        tally.Add(kRepresentativeEqual, "代表者一致");
-      } else {
-        tally.Add(kRepresentativeDifferent, "代表者が異なる");
-      }
+    return {weight >= kAddressNear, phone};
+  }
+  auto [weight, words] = ComparePlaces(row.place, c.place);
+  if (weight != 0) tally.Add(weight, words);
+  bool phone = false;
+  if (!row.phone.empty() && row.phone == c.phone) {
+    tally.Add(phone_shared ? kPhoneShared : kPhoneEqual, phone_shared ? "電話一致(共有)" : "電話一致");
+    phone = !phone_shared;
+  } else if (row.phone_local.size() == 6 && row.phone_local == c.phone_local) {
+    tally.Add(kPhoneLocalEqual, "電話一致(市外局番なし)");
+    phone = true;
+  } else if (!row.phone_local.empty() && !c.phone_local.empty()) {
+    tally.Add(kPhoneDifferent, "電話が異なる");
+  }
+  if (!row.representative.empty() && !c.representative.empty()) {
+    if (row.representative == c.representative) {
+      tally.Add(kRepresentativeEqual, "代表者一致");
+    } else {
+      tally.Add(kRepresentativeDifferent, "代表者が異なる");
     }
   }
+  return {weight >= kAddressNear, phone};
+}
+
+}  // namespace
+
+Scored Resolver::Compare(const Profile& row, uint64_t id) const {
+  Scored scored;
+  scored.id = id;
+  const Profile* candidate = Find(id);
+  if (candidate == nullptr) return scored;
+  const Profile& c = *candidate;
+  Tally tally;
+  const NameRelation name = CompareNames(
+      row, c, [this](const std::string& key) { return Count(KeyHash(kName, key)); }, tally);
+  const bool phone_shared = !row.phone.empty() && Count(KeyHash(kPhone, row.phone)) > 1;
+  const PlaceAgreement place = ComparePlaceAndContact(row, c, phone_shared, tally);
   scored.score = Logistic(tally.sum);
   scored.evidence = absl::StrJoin(tally.evidence, " ");
+  if (name == NameRelation::kDifferent && place.address && place.phone && row.site_label_key.empty() &&
+      scored.score < options_.create_threshold) {
+    // Another name where the held one is, reached by its own phone: a
+    // company renamed since the other list, or another company at its
+    // address. Not created silently: a person decides.
+    scored.score = options_.create_threshold;
+    scored.evidence = absl::StrCat(scored.evidence, " (社名変更か同じ所在地の別会社)");
+  }
+  if (!row.corporate_number.empty() && !c.corporate_number.empty()) {
+    // Names of two companies, or another name with nothing else in common
+    // (a parent's number on its subsidiary's row, a number copied wrong).
+    const bool name_says_other =
+        name == NameRelation::kOtherCompany || name == NameRelation::kLookalike ||
+        (name == NameRelation::kDifferent && !place.address && !place.phone);
+    WeighCorporateNumbers(row.corporate_number == c.corporate_number, name_says_other,
+                          (name == NameRelation::kEqual || name == NameRelation::kReading) &&
+                              (place.address || place.phone),
+                          &scored);
+  }
   return scored;
+}
+
+void Resolver::WeighCorporateNumbers(bool equal, bool name_says_other, bool rest_says_same,
+                                     Scored* scored) const {
+  // Between the thresholds: neither linked nor created, a person decides.
+  const double for_a_person = options_.create_threshold;
+  scored->same_number = equal;
+  if (equal && !name_says_other) {
+    scored->decisive = true;
+    scored->score = 1.0;
+    scored->evidence = "法人番号一致";
+  } else if (equal) {  // ABC電機 / ABC電機サービス with one number: a parent's number?
+    scored->score = for_a_person;
+    scored->evidence = absl::StrCat("法人番号一致 ", scored->evidence, " (名称は別会社を示す)");
+  } else if (rest_says_same) {  // a mistyped number, or a parent's on its subsidiary
+    scored->score = for_a_person;
+    scored->evidence = absl::StrCat("法人番号が異なる ", scored->evidence, " (ほかは一致)");
+  } else {
+    scored->decisive = true;
+    scored->score = 0.0;
+    scored->evidence = "法人番号が異なる";
+  }
 }
 
 Decision Resolver::Resolve(const Profile& row) const {
@@ -331,6 +442,14 @@ Decision Resolver::Resolve(const Profile& row) const {
     decision.id = best.id;
   } else {
     decision.action = Decision::Action::kAmbiguous;
+  }
+  // The row's 法人番号 is held by a candidate the names set apart: linking to
+  // another would give that organization the number too.
+  const bool number_held = std::any_of(scored.begin(), scored.end(),
+                                       [](const Scored& s) { return s.same_number; });
+  if (decision.action == Decision::Action::kLink && number_held && !best.same_number) {
+    decision.action = Decision::Action::kAmbiguous;
+    decision.id = 0;
   }
   if (scored.size() > 5) scored.resize(5);
   decision.candidates = std::move(scored);

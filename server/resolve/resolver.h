@@ -1,7 +1,10 @@
 // Entity resolution: is this row the same legal entity as an organization
 // already known? Rules (docs/import.md):
-//   - a valid, equal 法人番号 decides (links); two valid, different ones
-//     decide the other way;
+//   - a valid, equal 法人番号 decides (links), unless the names say another
+//     company (ABC電機 / ABC電機サービス: a parent's number on its
+//     subsidiary) or differ with neither address nor phone agreeing; two valid, different ones decide the other way, unless
+//     the name and the address or an own phone all agree (a mistyped
+//     number). Those two contradictions are left to a person;
 //   - otherwise name, reading, address, phone and representative each add
 //     evidence for or against, weighed by how common the value is among the
 //     known organizations; the sum becomes a score in 0..1;
@@ -30,6 +33,7 @@ struct Scored {
   double score = 0;      // 0..1
   std::string evidence;  // "名称一致(一関精工) 住所一致 電話一致"
   bool decisive = false;  // the 法人番号 decided
+  bool same_number = false;  // both have one 法人番号 (decisive or not)
 };
 
 struct Decision {
@@ -68,6 +72,13 @@ class Resolver {
   Scored Compare(const Profile& row, uint64_t id) const;
 
  private:
+  // The 法人番号 on both sides (docs/import.md): equal links alone unless the
+  // names say another company; different refuses alone unless name and
+  // place or phone all agree. The two contradictions go to a person: the
+  // score becomes Options::create_threshold, the evidence says why.
+  void WeighCorporateNumbers(bool equal, bool name_says_other, bool rest_says_same,
+                             Scored* scored) const;
+
   std::vector<uint64_t> Candidates(const Profile& row) const;
   std::vector<uint64_t> KeysOf(const Profile& profile) const;
   size_t Count(uint64_t key) const;

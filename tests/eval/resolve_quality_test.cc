@@ -24,6 +24,8 @@ TEST(ResolveQualityTest, ResolverBeatsTheExactNameBaselineByAClearMargin) {
   EXPECT_EQ(r->lists, 7);
   EXPECT_EQ(r->rows, 319);
   EXPECT_EQ(r->entities, 150);
+  EXPECT_EQ(r->non_members_read, 0);  // every record read is a member row of truth.csv
+  EXPECT_EQ(r->members_missed, 0);
   RecordProperty("resolver_f1", std::to_string(r->resolver.f1));
   RecordProperty("baseline_f1", std::to_string(r->baseline.f1));
   EXPECT_GE(r->resolver.f1, r->baseline.f1 + 0.08);

@@ -76,6 +76,14 @@ TEST(SplitSiteTest, LabelIsTheKnownPlaceBeforeTheEnding) {
   EXPECT_EQ(parts.site_kind, SiteLabelKind::kPlant);
 }
 
+// The space after a leading legal form does not begin the label.
+TEST(SplitSiteTest, SpaceAfterALeadingLegalFormIsNotTheCut) {
+  const NameParts parts = SplitSite("㈱　菅原電機千厩営業所", "");
+  EXPECT_EQ(parts.company, "(株) 菅原電機");
+  EXPECT_EQ(parts.site_label, "千厩営業所");
+  EXPECT_EQ(parts.site_kind, SiteLabelKind::kOffice);
+}
+
 TEST(SplitSiteTest, BranchesAndLaboratories) {
   NameParts parts = SplitSite("岩手銀行 千厩支店", "");
   EXPECT_EQ(parts.company, "岩手銀行");

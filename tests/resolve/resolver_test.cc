@@ -139,6 +139,18 @@ TEST_F(IchinosekiSeikoTest, LatinLettersAndTheirKanaLink) {
   EXPECT_THAT(d.evidence, HasSubstr("読み一致"));
 }
 
+// An exporter that cannot write 髙 or 𠮷 writes `?`; ㈱ may go the same way.
+TEST_F(IchinosekiSeikoTest, NamesWithCharactersAnExportLostLink) {
+  Decision d = Resolve(Org("株式会社?田鉄工", "一関市", "狐禅寺字石の瀬88-4", "0191-21-3590"));
+  ExpectLinks(d, 6, "?田鉄工");
+  EXPECT_THAT(d.evidence, HasSubstr("文字化けを除く"));
+  d = Resolve(Org("?齋藤塗装工業", "一関市", "滝沢字下沖14-2", "0191-25-7731"));
+  ExpectLinks(d, 7, "㈱ lost");
+  // Two characters known for each one lost, at least.
+  d = Resolve(Org("株式会社??鉄工", "一関市", "狐禅寺字石の瀬88-4", "0191-21-3590"));
+  EXPECT_THAT(d.evidence, Not(HasSubstr("文字化けを除く")));
+}
+
 TEST_F(IchinosekiSeikoTest, AddressWithAndWithoutPrefectureAgree) {
   v1::Organization row = Org("一関精工", "一関市", "萩荘字高梨南方3番地5", "");
   row.mutable_address()->clear_prefecture();
@@ -224,12 +236,33 @@ TEST_F(IchinosekiSeikoTest, PlantRowComparedWithTheSiteHeld) {
   EXPECT_THAT(d.evidence, HasSubstr("事業所長一致"));
 }
 
-TEST_F(ResolverTest, EqualCorporateNumberLinksWhateverTheName) {
+// 一関計器 renamed アイテックス一関: an older list still has the old name at
+// the same address with the same phone. Not created silently; a person
+// decides (it may be another company at that address).
+TEST_F(ResolverTest, AnotherNameAtTheSameAddressAndPhoneGoesToAPerson) {
+  Hold(1, Org("株式会社アイテックス一関", "一関市", "萩荘字高梨南方3番地5", "0191-24-1111", "佐藤 俊介"));
+  const Decision d =
+      Resolve(Org("一関計器株式会社", "一関市", "萩荘字高梨南方3番地5", "0191-24-1111", "佐藤 一郎"));
+  EXPECT_EQ(d.action, Decision::Action::kAmbiguous) << d.evidence;
+  EXPECT_THAT(d.evidence, HasSubstr("名称不一致"));
+  EXPECT_THAT(d.evidence, HasSubstr("社名変更か同じ所在地の別会社"));
+}
+
+TEST_F(ResolverTest, AnotherNameAtTheSameAddressWithAnotherPhoneIsCreated) {
+  Hold(1, Org("株式会社アイテックス一関", "一関市", "萩荘字高梨南方3番地5", "0191-24-1111"));
+  const Decision d = Resolve(Org("一関計器株式会社", "一関市", "萩荘字高梨南方3番地5", "0191-24-2222"));
+  EXPECT_EQ(d.action, Decision::Action::kCreate) << d.evidence;
+}
+
+// 一関精工 renamed イチセキ, at the same address: the number links it, whatever
+// the name. (With nothing else in common it would not:
+// EqualCorporateNumberWithNothingElseInCommonGoesToAPerson.)
+TEST_F(ResolverTest, EqualCorporateNumberLinksARenamedCompanyWhereItsAddressAgrees) {
   v1::Organization held = Org("株式会社一関精工", "一関市", "萩荘字高梨南方3番地5", "0191-24-1111");
   held.set_corporate_number(kNumberA);
   Hold(1, held);
   Hold(2, Org("株式会社イチセキ", "奥州市", "水沢東大通り2-4-9", "0197-24-3516"));
-  v1::Organization row = Org("株式会社イチセキ", "奥州市", "水沢東大通り2-4-9", "0197-24-3516");
+  v1::Organization row = Org("株式会社イチセキ", "一関市", "萩荘字高梨南方3番地5", "0191-24-2000");
   row.set_corporate_number(kNumberA);
   const Decision d = Resolve(row);
   EXPECT_EQ(d.action, Decision::Action::kLink) << d.evidence;
@@ -238,7 +271,53 @@ TEST_F(ResolverTest, EqualCorporateNumberLinksWhateverTheName) {
   EXPECT_EQ(d.evidence, "法人番号一致");
 }
 
-TEST_F(ResolverTest, DifferentCorporateNumbersNeverLink) {
+TEST_F(ResolverTest, DifferentCorporateNumbersWithLittleElseInCommonCreate) {
+  v1::Organization held = Org("株式会社一関精工", "一関市", "萩荘字高梨南方3番地5", "0191-24-1111",
+                              "佐藤 俊介");
+  held.set_corporate_number(kNumberA);
+  Hold(1, held);
+  // The same name in another town, another phone.
+  v1::Organization row = Org("株式会社一関精工", "奥州市", "水沢東大通り2-4-9", "0197-24-3516");
+  row.set_corporate_number(kNumberB);
+  const Decision d = Resolve(row);
+  EXPECT_EQ(d.action, Decision::Action::kCreate) << d.evidence;
+  EXPECT_EQ(d.evidence, "法人番号が異なる");
+}
+
+// The row names ミヤビ電機サービス, held without a number, but carries the
+// number ミヤビ電機 holds: linking to the subsidiary would give it its
+// parent's number. A person decides.
+TEST_F(ResolverTest, ANumberHeldByAnotherCompanyKeepsTheRowFromLinkingElsewhere) {
+  v1::Organization parent = Org("株式会社ミヤビ電機", "一関市", "赤荻字雲南48-1", "0191-25-4410");
+  parent.set_corporate_number(kNumberA);
+  Hold(1, parent);
+  Hold(2, Org("株式会社ミヤビ電機サービス", "一関市", "赤荻字雲南48-1", "0191-25-4411"));
+  v1::Organization row = Org("株式会社ミヤビ電機サービス", "一関市", "赤荻字雲南48-1", "0191-25-4411");
+  row.set_corporate_number(kNumberA);
+  const Decision d = Resolve(row);
+  EXPECT_EQ(d.action, Decision::Action::kAmbiguous) << d.evidence;
+  EXPECT_EQ(d.candidates.front().id, 2u);
+  EXPECT_THAT(d.candidates, Contains(AllOf(Field(&Scored::id, 1u),
+                                           Field(&Scored::evidence, HasSubstr("法人番号一致")))));
+}
+
+// A number copied onto the wrong row: another name, another town, another
+// phone. Not linked by the number alone.
+TEST_F(ResolverTest, EqualCorporateNumberWithNothingElseInCommonGoesToAPerson) {
+  v1::Organization held = Org("株式会社老松工業", "一関市", "花泉町老松字上宿12", "0191-82-1234");
+  held.set_corporate_number(kNumberA);
+  Hold(1, held);
+  v1::Organization row = Org("株式会社花泉精機", "一関市", "花泉町涌津字舘下28", "0191-82-9876");
+  row.set_corporate_number(kNumberA);
+  const Decision d = Resolve(row);
+  EXPECT_EQ(d.action, Decision::Action::kAmbiguous) << d.evidence;
+  EXPECT_THAT(d.evidence, HasSubstr("名称は別会社を示す"));
+}
+
+// A mistyped number, or a parent's number on its subsidiary's row, against
+// a name, an address, a phone and a representative that all agree: the
+// number does not decide alone; a person does, told both.
+TEST_F(ResolverTest, DifferentCorporateNumbersAgainstEverythingElseGoToAPerson) {
   v1::Organization held = Org("株式会社一関精工", "一関市", "萩荘字高梨南方3番地5", "0191-24-1111",
                               "佐藤 俊介");
   held.set_corporate_number(kNumberA);
@@ -246,8 +325,27 @@ TEST_F(ResolverTest, DifferentCorporateNumbersNeverLink) {
   v1::Organization row = held;
   row.set_corporate_number(kNumberB);
   const Decision d = Resolve(row);
-  EXPECT_EQ(d.action, Decision::Action::kCreate) << d.evidence;
+  EXPECT_EQ(d.action, Decision::Action::kAmbiguous) << d.evidence;
+  ASSERT_FALSE(d.candidates.empty());
+  EXPECT_EQ(d.candidates.front().id, 1u);
   EXPECT_THAT(d.evidence, HasSubstr("法人番号が異なる"));
+  EXPECT_THAT(d.evidence, HasSubstr("名称一致"));
+  EXPECT_THAT(d.evidence, HasSubstr("電話一致"));
+}
+
+// One number on ABC電機 and on a row of ABC電機サービス: the list gave the
+// parent's number to its subsidiary, or the subsidiary is the one held
+// under its parent's number. Not linked alone.
+TEST_F(ResolverTest, EqualCorporateNumberOnAnotherCompanysNameGoesToAPerson) {
+  v1::Organization held = Org("株式会社ミヤビ電機", "一関市", "赤荻字雲南48-1", "0191-25-4410");
+  held.set_corporate_number(kNumberA);
+  Hold(1, held);
+  v1::Organization row = Org("株式会社ミヤビ電機サービス", "一関市", "赤荻字雲南48-1", "0191-25-4411");
+  row.set_corporate_number(kNumberA);
+  const Decision d = Resolve(row);
+  EXPECT_EQ(d.action, Decision::Action::kAmbiguous) << d.evidence;
+  EXPECT_THAT(d.evidence, HasSubstr("法人番号一致"));
+  EXPECT_THAT(d.evidence, HasSubstr("名称が別会社の形"));
 }
 
 TEST_F(ResolverTest, CorporateNumberOnOneSideOnlyIsNoEvidence) {

@@ -98,8 +98,10 @@ TEST(RenkeiServerTest, StopsAtOnceWithAStreamThatReadsNothing) {
   const auto start = std::chrono::steady_clock::now();
   const int status = server.Stop(SIGTERM);
   EXPECT_TRUE(WIFEXITED(status)) << server.log();
-  // Not the 5 s grace period: the blocked stream is cancelled at once.
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
+  // Not the 5 s grace period: the blocked stream is cancelled at once. (On
+  // a loaded 2-core machine a stop at once has taken 3.9 s: the bound is the
+  // grace period itself, which a stop waiting for it cannot beat.)
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
   context.TryCancel();
 }
 
