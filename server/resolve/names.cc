@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -95,6 +96,26 @@ constexpr absl::string_view kTitles[] = {
     "センター長",     "部長",           "課長",
 };
 
+// 株式会社岩手ダイカスト（金ケ崎工場）: a site label in brackets at the end
+// (after NFKC). Sets `parts` and returns true when `name` is written so.
+bool SplitBracketedSite(const std::string& name, NameParts* parts) {
+  if (!absl::EndsWith(name, ")")) return false;
+  const size_t open = name.rfind('(');
+  if (open == std::string::npos || open == 0) return false;
+  const std::string label = Trim(name.substr(open + 1, name.size() - open - 2));
+  const std::string company = Trim(name.substr(0, open));
+  for (const SiteEnding& e : kSiteEndings) {
+    if (absl::EndsWith(label, e.ending) && label.size() > e.ending.size() &&
+        !OnlyLegalForm(company)) {
+      parts->company = company;
+      parts->site_label = label;
+      parts->site_kind = e.kind;
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 NameParts SplitSite(absl::string_view written, absl::string_view site_hint) {
@@ -110,6 +131,7 @@ NameParts SplitSite(absl::string_view written, absl::string_view site_hint) {
     return parts;
   }
   parts.company = name;
+  if (SplitBracketedSite(name, &parts)) return parts;
   const SiteEnding* ending = nullptr;
   for (const SiteEnding& e : kSiteEndings) {
     if (absl::EndsWith(name, e.ending) && name.size() > e.ending.size()) {
@@ -165,8 +187,32 @@ NameParts SplitSite(absl::string_view written, absl::string_view site_hint) {
   return parts;
 }
 
+namespace {
+
+// Short forms of words of organizations' names, as lists write them at
+// either end of a name: 一関鉄工協組, (協)一関鉄工団地, 磐井信金.
+constexpr std::pair<absl::string_view, absl::string_view> kShortForms[] = {
+    {"(協)", "協同組合"}, {"協組", "協同組合"}, {"信金", "信用金庫"}, {"信組", "信用組合"},
+};
+
+// `normalized` with the short forms at its ends written out.
+std::string ExpandShortForms(std::string normalized) {
+  for (const auto& [short_form, full] : kShortForms) {
+    if (normalized.size() <= short_form.size()) continue;
+    if (absl::EndsWith(normalized, short_form)) {
+      normalized = absl::StrCat(normalized.substr(0, normalized.size() - short_form.size()), full);
+    }
+    if (absl::StartsWith(normalized, short_form)) {
+      normalized = absl::StrCat(full, normalized.substr(short_form.size()));
+    }
+  }
+  return normalized;
+}
+
+}  // namespace
+
 std::string NameKey(absl::string_view name) {
-  std::string key = text::StripLegalForm(text::NormalizeText(name));
+  std::string key = text::StripLegalForm(ExpandShortForms(text::NormalizeText(name)));
   bool changed = true;
   while (changed) {
     changed = false;

@@ -50,6 +50,13 @@ TEST(NameKeyTest, KanaBetweenOtherCharactersIsKept) {
   EXPECT_EQ(NameKey("テクノロジー"), "テクノロジー");
 }
 
+TEST(NameKeyTest, ShortFormsOfNameWordsAreWrittenOut) {
+  EXPECT_EQ(NameKey("一関鉄工協組"), NameKey("一関鉄工協同組合"));
+  EXPECT_EQ(NameKey("（協）一関鉄工団地"), NameKey("協同組合一関鉄工団地"));
+  EXPECT_EQ(NameKey("磐井信金"), NameKey("磐井信用金庫"));
+  EXPECT_EQ(NameKey("信金"), "信金");  // a short form alone is left as it is
+}
+
 TEST(SplitSiteTest, LabelAfterSpace) {
   const NameParts parts = SplitSite("株式会社一関精工 花泉工場", "");
   EXPECT_EQ(parts.company, "株式会社一関精工");
@@ -82,6 +89,17 @@ TEST(SplitSiteTest, SpaceAfterALeadingLegalFormIsNotTheCut) {
   EXPECT_EQ(parts.company, "(株) 菅原電機");
   EXPECT_EQ(parts.site_label, "千厩営業所");
   EXPECT_EQ(parts.site_kind, SiteLabelKind::kOffice);
+}
+
+TEST(SplitSiteTest, LabelInBracketsAtTheEnd) {
+  NameParts parts = SplitSite("株式会社岩手ダイカスト（金ケ崎工場）", "");
+  EXPECT_EQ(parts.company, "株式会社岩手ダイカスト");
+  EXPECT_EQ(parts.site_label, "金ケ崎工場");
+  EXPECT_EQ(parts.site_kind, SiteLabelKind::kPlant);
+  // Brackets that hold no site label stay in the name.
+  parts = SplitSite("磐井電子株式会社(旧 磐井電機)", "");
+  EXPECT_EQ(parts.company, "磐井電子株式会社(旧 磐井電機)");
+  EXPECT_EQ(parts.site_label, "");
 }
 
 TEST(SplitSiteTest, BranchesAndLaboratories) {
