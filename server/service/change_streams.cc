@@ -52,9 +52,9 @@ void ChangeStreams::Close(uint64_t id) {
 void ChangeStreams::SetWriting(uint64_t id, bool writing) {
   absl::MutexLock lock(&mu_);
   auto it = streams_.find(id);
-  if (it != streams_.end()) {
-    it->second.writing_since = writing ? absl::Now() : absl::InfiniteFuture();
-  }
+  if (it == streams_.end()) return;
+  it->second.writing_since = writing ? absl::Now() : absl::InfiniteFuture();
+  if (writing && cancelling_) it->second.context->TryCancel();
 }
 
 bool ChangeStreams::Stalled(uint64_t id) const {
@@ -65,6 +65,7 @@ bool ChangeStreams::Stalled(uint64_t id) const {
 
 void ChangeStreams::CancelWriting() {
   absl::MutexLock lock(&mu_);
+  cancelling_ = true;
   for (auto& [id, stream] : streams_) {
     if (stream.writing_since != absl::InfiniteFuture()) stream.context->TryCancel();
   }

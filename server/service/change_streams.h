@@ -64,7 +64,9 @@ class ChangeStreams {
   // ticket), or RESOURCE_EXHAUSTED when the limits are reached.
   absl::StatusOr<std::unique_ptr<Ticket>> Open(grpc::ServerContext* context,
                                                const std::string& caller);
-  // Cancels every stream that is blocked writing (shutdown).
+  // Cancels every stream that is blocked writing, and from now on every
+  // write as it starts (shutdown): a stream between two writes when this is
+  // called cannot go on to block in its next one.
   void CancelWriting();
   int open() const;
 
@@ -89,6 +91,7 @@ class ChangeStreams {
   std::map<std::string, int> per_caller_ ABSL_GUARDED_BY(mu_);
   uint64_t next_id_ ABSL_GUARDED_BY(mu_) = 1;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  bool cancelling_ ABSL_GUARDED_BY(mu_) = false;  // CancelWriting was called
   std::thread watchdog_;
 };
 

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "server/text/normalize.h"
+#include "server/text/utf8.h"
 
 namespace renkei::text {
 namespace {
@@ -28,6 +29,39 @@ bool IsStopVerb(absl::string_view base) {
   return kStop.contains(base);
 }
 
+// Characters MeCab groups into one unknown word when they run on (letters,
+// digits, symbols, katakana: char.def's group=1 classes); its time on such
+// a run grows with the run's length squared.
+bool Groups(char32_t c) {
+  return (c > 0x20 && c < 0x7F) || (c >= 0x30A0 && c <= 0x30FF) || (c >= 0xFF66 && c <= 0xFF9F);
+}
+
+// Runs of grouped characters longer than this are given to MeCab in pieces
+// of this many (a term that long says nothing a search needs).
+constexpr size_t kMaxRun = 64;
+
+// Byte offsets where `normalized` is cut before MeCab sees it: inside runs
+// of grouped characters, every kMaxRun of them; none in ordinary text.
+std::vector<size_t> LongRunCuts(absl::string_view normalized) {
+  std::vector<size_t> cuts;
+  const std::vector<absl::string_view> points = SplitCodePoints(normalized);
+  const std::u32string chars = DecodeUtf8(normalized);  // one for each of points
+  size_t run = 0, offset = 0;
+  for (size_t i = 0; i < points.size() && i < chars.size(); ++i) {
+    const absl::string_view point = points[i];
+    if (Groups(chars[i])) {
+      if (++run > kMaxRun) {
+        cuts.push_back(offset);
+        run = 1;
+      }
+    } else {
+      run = 0;
+    }
+    offset += point.size();
+  }
+  return cuts;
+}
+
 class WordAnalyzer final : public Analyzer {
  public:
   explicit WordAnalyzer(std::unique_ptr<MeCab::Model> model) : model_(std::move(model)) {}
@@ -35,6 +69,32 @@ class WordAnalyzer final : public Analyzer {
   AnalyzerKind kind() const override { return AnalyzerKind::kWords; }
 
   std::vector<TermAt> Terms(absl::string_view normalized) const override {
+    std::vector<TermAt> terms;
+    size_t begin = 0;
+    for (size_t cut : LongRunCuts(normalized)) {
+      TermsOfPiece(normalized, begin, cut, &terms);
+      begin = cut;
+    }
+    TermsOfPiece(normalized, begin, normalized.size(), &terms);
+    return terms;
+  }
+
+ private:
+  // Appends the terms of normalized[begin, end), at their offsets in
+  // `normalized`.
+  void TermsOfPiece(absl::string_view normalized, size_t piece_begin, size_t piece_end,
+                    std::vector<TermAt>* out) const {
+    if (piece_begin >= piece_end) return;
+    const absl::string_view piece = normalized.substr(piece_begin, piece_end - piece_begin);
+    std::vector<TermAt> terms = PieceTerms(piece);
+    for (TermAt& term : terms) {
+      term.begin += piece_begin;
+      term.end += piece_begin;
+      out->push_back(std::move(term));
+    }
+  }
+
+  std::vector<TermAt> PieceTerms(absl::string_view normalized) const {
     std::vector<TermAt> terms;
     if (normalized.empty()) return terms;
     std::unique_ptr<MeCab::Tagger> tagger(model_->createTagger());
@@ -89,7 +149,6 @@ class WordAnalyzer final : public Analyzer {
     return terms;
   }
 
- private:
   static bool IsKana(absl::string_view s) {
     const std::string folded = FoldKana(s);
     return folded.size() == 3 && static_cast<unsigned char>(folded[0]) == 0xE3 &&
