@@ -21,15 +21,12 @@ namespace {
 // Calls `visit` for every record a list request selects, page by page.
 template <typename T, typename Visit>
 absl::Status ForEach(const store::Store& store, store::ListRequest request, Visit visit) {
-  request.page_size = 1000;
   request.max_examined = 1 << 30;
-  do {
-    RENKEI_ASSIGN_OR_RETURN(store::ListResult page,
-                            store.List(request, T::default_instance()));
-    for (const auto& record : page.records) visit(static_cast<const T&>(*record));
-    request.page_token = page.next_page_token;
-  } while (!request.page_token.empty());
-  return absl::OkStatus();
+  return store::ForEachRecord(store, std::move(request), T::default_instance(),
+                              [&](const google::protobuf::Message& record) {
+                                visit(static_cast<const T&>(record));
+                                return absl::OkStatus();
+                              });
 }
 
 // The sum of the counters "<family>/<year>" for years up to `fiscal_year`

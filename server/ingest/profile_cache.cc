@@ -28,18 +28,15 @@ absl::Status ProfileCache::Rebuild() {
   list.kind = Kind::kOrganization;
   list.page_size = 1000;
   list.max_examined = 1 << 20;
-  v1::Organization prototype;
-  do {
-    RENKEI_ASSIGN_OR_RETURN(store::ListResult page, store_.List(list, prototype));
-    for (const auto& record : page.records) {
-      const auto& organization = static_cast<const v1::Organization&>(*record);
-      RENKEI_ASSIGN_OR_RETURN(ResourceName name,
-                              ParseResourceName(organization.name(), Kind::kOrganization));
-      profiles_[name.id] = resolve::ProfileOf(organization, reader_);
-    }
-    list.page_token = page.next_page_token;
-  } while (!list.page_token.empty());
-  return absl::OkStatus();
+  return store::ForEachRecord(
+      store_, std::move(list), v1::Organization::default_instance(),
+      [this](const google::protobuf::Message& record) -> absl::Status {
+        const auto& organization = static_cast<const v1::Organization&>(record);
+        RENKEI_ASSIGN_OR_RETURN(ResourceName name,
+                                ParseResourceName(organization.name(), Kind::kOrganization));
+        profiles_[name.id] = resolve::ProfileOf(organization, reader_);
+        return absl::OkStatus();
+      });
 }
 
 absl::Status ProfileCache::CatchUp() {

@@ -298,15 +298,13 @@ absl::Status Session::LoadRecordsAndMembers() {
     held.max_examined = 1 << 20;
     const Message& record_prototype =
         *RowRecord(header_.kind(), v1::ImportRow::default_instance());
-    do {
-      RENKEI_ASSIGN_OR_RETURN(store::ListResult page, store_.List(held, record_prototype));
-      for (const auto& record : page.records) {
-        const std::string name = record->GetReflection()->GetString(
-            *record, record->GetDescriptor()->FindFieldByName("name"));
-        natural_keys_.emplace(NaturalKey(*record), name);
-      }
-      held.page_token = page.next_page_token;
-    } while (!held.page_token.empty());
+    RENKEI_RETURN_IF_ERROR(store::ForEachRecord(
+        store_, std::move(held), record_prototype, [this](const Message& record) {
+          const std::string name = record.GetReflection()->GetString(
+              record, record.GetDescriptor()->FindFieldByName("name"));
+          natural_keys_.emplace(NaturalKey(record), name);
+          return absl::OkStatus();
+        }));
   }
   if (network_id_ == 0) return absl::OkStatus();
   store::ListRequest members;
@@ -314,19 +312,16 @@ absl::Status Session::LoadRecordsAndMembers() {
   members.page_size = 1000;
   members.max_examined = 1 << 20;
   members.terms.push_back(store::MembershipsOfNetwork(network_id_));
-  v1::Membership membership_prototype;
-  do {
-    RENKEI_ASSIGN_OR_RETURN(store::ListResult page, store_.List(members, membership_prototype));
-    for (const auto& record : page.records) {
-      const auto& membership = static_cast<const v1::Membership&>(*record);
-      RENKEI_ASSIGN_OR_RETURN(ResourceName name,
-                              ParseResourceName(membership.organization(), Kind::kOrganization));
-      memberships_[name.id] = membership;
-      if (!membership.has_until() && membership.source_list() == SourceList()) ++held_before_;
-    }
-    members.page_token = page.next_page_token;
-  } while (!members.page_token.empty());
-  return absl::OkStatus();
+  return store::ForEachRecord(
+      store_, std::move(members), v1::Membership::default_instance(),
+      [this](const Message& record) -> absl::Status {
+        const auto& membership = static_cast<const v1::Membership&>(record);
+        RENKEI_ASSIGN_OR_RETURN(ResourceName name, ParseResourceName(membership.organization(),
+                                                                     Kind::kOrganization));
+        memberships_[name.id] = membership;
+        if (!membership.has_until() && membership.source_list() == SourceList()) ++held_before_;
+        return absl::OkStatus();
+      });
 }
 
 void Session::KeepPossibleMembers(const resolve::Decision& decision) {

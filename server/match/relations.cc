@@ -10,13 +10,11 @@ namespace {
 // Every record a list request selects (a few hundred at most here).
 template <typename T>
 absl::Status ListAll(const store::Store& store, store::ListRequest request, std::vector<T>* out) {
-  request.page_size = 1000;
-  do {
-    RENKEI_ASSIGN_OR_RETURN(store::ListResult page, store.List(request, T::default_instance()));
-    for (auto& record : page.records) out->push_back(static_cast<const T&>(*record));
-    request.page_token = page.next_page_token;
-  } while (!request.page_token.empty());
-  return absl::OkStatus();
+  return store::ForEachRecord(store, std::move(request), T::default_instance(),
+                              [out](const google::protobuf::Message& record) {
+                                out->push_back(static_cast<const T&>(record));
+                                return absl::OkStatus();
+                              });
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "server/store/store.h"
 #include "server/text/normalize.h"
 #include "server/util/errors.h"
+#include "server/util/stable_hash.h"
 
 namespace renkei::service {
 namespace {
@@ -44,15 +45,6 @@ absl::StatusOr<int> Offset(const std::string& token, uint64_t hash) {
   return offset;
 }
 
-uint64_t Fnv(const std::string& bytes) {
-  uint64_t hash = 0xcbf29ce484222325ULL;
-  for (char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
-  }
-  return hash;
-}
-
 // Fills one page of hits. `record_of` reads a record into the response
 // entry and returns its (field, text) pairs for snippets.
 template <typename Request, typename Response, typename Add>
@@ -76,7 +68,7 @@ grpc::Status Search(store::Store& store, const match::ThesaurusSource& thesaurus
   Request fingerprint = request;
   fingerprint.clear_page_token();
   fingerprint.clear_page_size();
-  const uint64_t hash = Fnv(fingerprint.SerializeAsString());
+  const uint64_t hash = StableHash(fingerprint.SerializeAsString());
   absl::StatusOr<int> offset = Offset(request.page_token(), hash);
   if (!offset.ok()) return ToGrpcStatus(offset.status());
   if (*offset >= kMaxSearchDepth) return grpc::Status::OK;

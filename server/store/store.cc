@@ -32,6 +32,7 @@
 #include "server/store/internal/write_txn.h"
 #include "server/text/normalize.h"
 #include "server/util/errors.h"
+#include "server/util/stable_hash.h"
 #include "server/util/status_macros.h"
 #include "server/util/quote.h"
 
@@ -420,7 +421,7 @@ absl::StatusOr<ListResult> Store::List(const ListRequest& request,
                     term.prefix);
   }
   absl::StrAppend(&fingerprint, "|", prefix, "|", contains);
-  const uint64_t filter_hash = internal::StableHash(fingerprint);
+  const uint64_t filter_hash = StableHash(fingerprint);
   std::string position;
   if (!request.page_token.empty()) {
     RENKEI_ASSIGN_OR_RETURN(position,
@@ -925,6 +926,18 @@ absl::StatusOr<std::vector<std::pair<std::string, uint64_t>>> Store::DiskSizes()
     sizes.emplace_back(handle->GetName(), bytes);
   }
   return sizes;
+}
+
+absl::Status ForEachRecord(
+    const Store& store, ListRequest request, const google::protobuf::Message& prototype,
+    absl::FunctionRef<absl::Status(const google::protobuf::Message&)> visit) {
+  if (request.page_size == 0) request.page_size = 1000;
+  do {
+    RENKEI_ASSIGN_OR_RETURN(ListResult page, store.List(request, prototype));
+    for (const auto& record : page.records) RENKEI_RETURN_IF_ERROR(visit(*record));
+    request.page_token = std::move(page.next_page_token);
+  } while (!request.page_token.empty());
+  return absl::OkStatus();
 }
 
 }  // namespace renkei::store

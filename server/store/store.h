@@ -336,6 +336,14 @@ class Store {
   int64_t revision_ ABSL_GUARDED_BY(revision_mu_) = 0;
 };
 
+// Calls `visit` with every record `request` selects, page after page from
+// request.page_token (pages of 1000 when page_size is 0), in key order;
+// `prototype` gives the message type. Stops at the first error of List or
+// of `visit` and returns it.
+absl::Status ForEachRecord(
+    const Store& store, ListRequest request, const google::protobuf::Message& prototype,
+    absl::FunctionRef<absl::Status(const google::protobuf::Message&)> visit);
+
 }  // namespace renkei::store
 
 #endif  // RENKEI_SERVER_STORE_STORE_H_

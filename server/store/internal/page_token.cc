@@ -9,15 +9,6 @@ namespace {
 constexpr char kVersion = 1;
 }  // namespace
 
-uint64_t StableHash(absl::string_view bytes) {
-  uint64_t hash = 0xcbf29ce484222325ULL;
-  for (char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
-  }
-  return hash;
-}
-
 std::string EncodePageToken(uint64_t filter_hash, absl::string_view start_key) {
   std::string raw(1, kVersion);
   AppendBigEndian64(&raw, filter_hash);

@@ -11,9 +11,6 @@
 
 namespace renkei::store::internal {
 
-// A stable 64-bit FNV-1a hash (the same in every process and version).
-uint64_t StableHash(absl::string_view bytes);
-
 // base64url(version 1 | be64 filter hash | start key).
 std::string EncodePageToken(uint64_t filter_hash, absl::string_view start_key);
 
