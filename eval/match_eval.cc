@@ -203,7 +203,7 @@ absl::StatusOr<std::unique_ptr<ServerRanker>> ServerRanker::Load(
   auto people = v1::PersonService::NewStub(channel);
   auto seeds = v1::SeedService::NewStub(channel);
   auto needs = v1::NeedService::NewStub(channel);
-  std::map<std::string, std::string> organization_names, person_names;
+  std::map<std::string, std::string> organization_names, person_names, seed_names;
   auto organization = [&](const std::string& display, v1::OrganizationKind kind,
                           const std::string& description) -> absl::StatusOr<std::string> {
     auto it = organization_names.find(display);
@@ -253,9 +253,11 @@ absl::StatusOr<std::unique_ptr<ServerRanker>> ServerRanker::Load(
     v1::Seed created;
     absl::Status status = FromGrpc(seeds->CreateSeed(Context().get(), request, &created), seed.id);
     if (!status.ok()) return status;
+    seed_names[seed.id] = created.name();
   }
   std::unique_ptr<ServerRanker> ranker(new ServerRanker());
   ranker->channel_ = channel;
+  ranker->seed_names_ = std::move(seed_names);
   for (const EvalNeed& need : set.needs) {
     absl::StatusOr<std::string> company =
         organization(need.company, v1::ORGANIZATION_KIND_COMPANY, need.industry);
@@ -284,6 +286,24 @@ absl::StatusOr<std::string> ServerRanker::Describe(const std::string& need_id,
                                                    bool without_thesaurus) const {
   std::string lines;
   return Suggest(need_id, without_thesaurus, nullptr, &lines);
+}
+
+absl::Status ServerRanker::RecordFeedback(const std::string& need_id,
+                                          const std::string& seed_id, bool useful) const {
+  auto need = need_names_.find(need_id);
+  auto seed = seed_names_.find(seed_id);
+  if (need == need_names_.end() || seed == seed_names_.end()) {
+    return absl::NotFoundError(absl::StrCat("no need ", need_id, " or seed ", seed_id));
+  }
+  v1::RecordFeedbackRequest request;
+  request.mutable_feedback()->set_need(need->second);
+  request.mutable_feedback()->set_suggestion(seed->second);
+  request.mutable_feedback()->set_label(useful ? v1::FEEDBACK_LABEL_USEFUL
+                                               : v1::FEEDBACK_LABEL_NOT_USEFUL);
+  v1::Feedback created;
+  return FromGrpc(v1::MatchService::NewStub(channel_)->RecordFeedback(Context().get(), request,
+                                                                      &created),
+                  need_id);
 }
 
 absl::StatusOr<std::string> ServerRanker::Suggest(const std::string& need_id,

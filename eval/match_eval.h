@@ -68,6 +68,10 @@ class ServerRanker {
   // The whole answer, for comparing two builds: one line per suggestion
   // ("need rank seed score reason"), the score to 9 significant digits.
   absl::StatusOr<std::string> Describe(const std::string& need_id, bool without_thesaurus) const;
+  // A coordinator's mark on seed `seed_id` suggested for need `need_id`
+  // (MatchService.RecordFeedback): useful, or not useful.
+  absl::Status RecordFeedback(const std::string& need_id, const std::string& seed_id,
+                              bool useful) const;
 
  private:
   absl::StatusOr<std::string> Suggest(const std::string& need_id, bool without_thesaurus,
@@ -75,6 +79,7 @@ class ServerRanker {
 
   std::shared_ptr<grpc::Channel> channel_;
   std::map<std::string, std::string> need_names_;  // need id → needs/{n}
+  std::map<std::string, std::string> seed_names_;  // seed id → seeds/{n}
 };
 
 // The baseline: BM25 (k1 1.2, b 0.75) over one field holding a seed's title,

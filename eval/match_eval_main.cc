@@ -3,7 +3,7 @@
 //
 //   build/eval/match_eval tests/data/match/seeds.jsonl tests/data/match/needs.jsonl
 //       tests/data/match/qrels.tsv [--thesaurus_dir data/thesaurus]
-//       [--distractors 0,100000,1000000] [--rankings FILE] [--misses]
+//       [--distractors 0,100000,1000000] [--rankings FILE] [--misses] [--feedback]
 //
 // Starts a renkei server on a temporary data directory, loads the seeds (with
 // their institutions and researchers) and the needs (with their companies)
@@ -25,6 +25,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "eval/feedback_eval.h"
 #include "eval/match_eval.h"
 #include "eval/scale_eval.h"
 #include "server/server.h"
@@ -37,6 +38,10 @@ ABSL_FLAG(std::string, distractors, "",
 ABSL_FLAG(std::string, rankings, "",
           "also write every need's suggestions (rank, seed, score, reason; with and without "
           "the thesaurus) to this file, to compare two builds");
+ABSL_FLAG(bool, feedback, false,
+          "simulate coordinators: marks from the grades on half of the needs, the other half "
+          "measured before and after (and after marks a tenth of which are wrong; "
+          "eval/feedback_eval.h), instead of the usual report");
 ABSL_FLAG(bool, misses, false,
           "also list, need by need, the relevant seeds the matcher leaves out of its top 10 "
           "(with their grade and rank in both rankers): for development sets only");
@@ -105,6 +110,34 @@ bool WriteRankings(const renkei::eval::EvalSet& set, const renkei::eval::ServerR
   return true;
 }
 
+// match_eval --feedback: the measured half before and after feedback.
+int RunFeedback(const renkei::eval::EvalSet& set, const renkei::ServerOptions& options) {
+  auto r = renkei::eval::EvaluateFeedback(set, options);
+  if (!r.ok()) {
+    std::fprintf(stderr, "match_eval: %s\n", std::string(r.status().message()).c_str());
+    return 1;
+  }
+  std::printf("match_eval --feedback: %d needs give feedback (%d marks), %d needs measured\n",
+              r->needs_marking, r->marks, r->needs_measured);
+  std::printf("%-34s %8s %10s %8s %16s\n", "measured half", "nDCG@10", "recall@10", "MRR",
+              "recall@10 (>=2)");
+  auto print = [](const std::string& name, const renkei::eval::Metrics& m) {
+    std::printf("%-34s %8.3f %10.3f %8.3f %16.3f\n", name.c_str(), m.ndcg_at_10, m.recall_at_10,
+                m.mrr, m.recall_at_10_strong);
+  };
+  print("no feedback", r->before);
+  print("after the feedback", r->after);
+  print(absl::StrCat("after it, ", r->marks_flipped, " marks wrong"), r->after_wrong);
+  std::printf("gain: nDCG@10 %+.3f, recall@10 %+.3f, MRR %+.3f; with wrong marks: %+.3f, "
+              "%+.3f, %+.3f\n",
+              r->after.ndcg_at_10 - r->before.ndcg_at_10,
+              r->after.recall_at_10 - r->before.recall_at_10, r->after.mrr - r->before.mrr,
+              r->after_wrong.ndcg_at_10 - r->before.ndcg_at_10,
+              r->after_wrong.recall_at_10 - r->before.recall_at_10,
+              r->after_wrong.mrr - r->before.mrr);
+  return 0;
+}
+
 // match_eval --distractors: the figures at each number of distractors.
 int RunAtScale(const renkei::eval::EvalSet& set, const std::string& list,
                const renkei::ServerOptions& options) {
@@ -154,6 +187,7 @@ int main(int argc, char** argv) {
   if (!absl::GetFlag(FLAGS_distractors).empty()) {
     return RunAtScale(*set, absl::GetFlag(FLAGS_distractors), options);
   }
+  if (absl::GetFlag(FLAGS_feedback)) return RunFeedback(*set, options);
   auto server = renkei::RenkeiServer::Start(options);
   if (!server.ok()) {
     std::fprintf(stderr, "match_eval: %s\n", std::string(server.status().message()).c_str());
