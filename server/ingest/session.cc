@@ -9,6 +9,7 @@
 #include "absl/time/time.h"
 #include "google/protobuf/util/message_differencer.h"
 #include "google/protobuf/util/time_util.h"
+#include "importer/file_rows.h"
 #include "renkei/v1/collaboration.pb.h"
 #include "renkei/v1/need.pb.h"
 #include "renkei/v1/network.pb.h"
@@ -55,11 +56,6 @@ bool IsPending(uint64_t slot) { return slot >= kPendingBase; }
 // A header's threshold, or the default when it is not set (0).
 double EffectiveThreshold(double given, double default_value) {
   return given > 0 ? given : default_value;
-}
-
-bool IsOrganizationKind(v1::ImportKind kind) {
-  return kind == v1::IMPORT_KIND_MEMBERS || kind == v1::IMPORT_KIND_ORGANIZATIONS ||
-         kind == v1::IMPORT_KIND_CORPORATE_REGISTRY;
 }
 
 v1::Date Today() {
@@ -289,7 +285,7 @@ absl::Status Session::LoadProfiles() {
 }
 
 absl::Status Session::LoadRecordsAndMembers() {
-  if (!IsOrganizationKind(header_.kind())) {
+  if (!importer::IsOrganizationKind(header_.kind())) {
     // The records held of the kind, by what identifies one without an
     // external id: a row naming the same owner and title is that record.
     store::ListRequest held;
@@ -368,7 +364,7 @@ absl::Status Session::Apply(const v1::ImportBatch& batch, v1::ImportResponse* re
   // would create, checked, and its profile with a MeCab reading) does not
   // depend on the other rows: worked out on two threads first.
   std::vector<PreparedRow> prepared;
-  if (IsOrganizationKind(header_.kind())) {
+  if (importer::IsOrganizationKind(header_.kind())) {
     prepared.resize(static_cast<size_t>(batch.rows_size()));
     auto prepare = [&](int from, int to) {
       for (int i = from; i < to; ++i) {
@@ -397,7 +393,7 @@ absl::Status Session::Apply(const v1::ImportBatch& batch, v1::ImportResponse* re
       outcome->set_action(v1::IMPORT_ACTION_REJECTED);
       outcome->set_message(row.rejected());
       if (header_.sync()) KeepRejected(row);
-    } else if (IsOrganizationKind(header_.kind())) {
+    } else if (importer::IsOrganizationKind(header_.kind())) {
       PlanOrganizationRow(row, prepared[i], outcome, plan);
     } else {
       PlanRecordRow(row, outcome, plan);
