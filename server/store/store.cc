@@ -567,12 +567,15 @@ absl::Status Store::Apply(std::vector<Write>& writes, const Actor& actor) {
   for (Kind kind : kAllKinds) {
     const size_t k = static_cast<size_t>(kind);
     if (next_id[k] != next_id_[k]) {
-      batch.Put(meta_, internal::NextIdKey(kind), absl::StrCat(next_id[k]));
+      RENKEI_RETURN_IF_ERROR(FromRocks(
+          batch.Put(meta_, internal::NextIdKey(kind), absl::StrCat(next_id[k])), "writing ids"));
     }
   }
   for (const Pending& p : pending) {
     if (!p.request_key.empty()) {
-      batch.Put(requests_, p.request_key, txn.Final(p.name)->SerializeAsString());
+      RENKEI_RETURN_IF_ERROR(FromRocks(
+          batch.Put(requests_, p.request_key, txn.Final(p.name)->SerializeAsString()),
+          "writing request ids"));
     }
   }
   RENKEI_RETURN_IF_ERROR(
@@ -835,14 +838,14 @@ absl::Status Store::BuildTextIndex(bool remove_old) {
     // Every key of the text family, and the counters of the search index.
     std::unique_ptr<rocksdb::Iterator> text(db_->NewIterator(rocksdb::ReadOptions(), text_));
     for (text->SeekToFirst(); text->Valid(); text->Next()) {
-      batch.Delete(text_, text->key());
+      RENKEI_RETURN_IF_ERROR(FromRocks(batch.Delete(text_, text->key()), "clearing the index"));
       if (batch.Count() > 10000) RENKEI_RETURN_IF_ERROR(flush());
     }
     RENKEI_RETURN_IF_ERROR(FromRocks(text->status(), "reading the search index"));
     std::unique_ptr<rocksdb::Iterator> meta(db_->NewIterator(rocksdb::ReadOptions(), meta_));
     for (const char* prefix : {"c/t/", "c/tl/", "c/td/"}) {
       for (meta->Seek(prefix); meta->Valid() && meta->key().starts_with(prefix); meta->Next()) {
-        batch.Delete(meta_, meta->key());
+        RENKEI_RETURN_IF_ERROR(FromRocks(batch.Delete(meta_, meta->key()), "clearing counters"));
         if (batch.Count() > 10000) RENKEI_RETURN_IF_ERROR(flush());
       }
     }
@@ -858,11 +861,15 @@ absl::Status Store::BuildTextIndex(bool remove_old) {
       return absl::DataLossError(absl::StrCat(name->ToString(), " does not parse"));
     }
     const internal::RecordEntries entries = internal::EntriesOf(*record, *name, analyzer_.get());
-    for (const auto& [key, value] : entries.text) batch.Put(text_, key, value);
+    for (const auto& [key, value] : entries.text) {
+      RENKEI_RETURN_IF_ERROR(FromRocks(batch.Put(text_, key, value), "building the index"));
+    }
     for (const auto& [counter, amount] : entries.counters) {
       if (absl::StartsWith(counter, "t/") || absl::StartsWith(counter, "tl/") ||
           absl::StartsWith(counter, "td/")) {
-        batch.Merge(meta_, internal::CounterKey(counter), internal::EncodeCounter(amount));
+        RENKEI_RETURN_IF_ERROR(FromRocks(
+            batch.Merge(meta_, internal::CounterKey(counter), internal::EncodeCounter(amount)),
+            "building the index"));
       }
     }
     if (batch.Count() > 10000) RENKEI_RETURN_IF_ERROR(flush());

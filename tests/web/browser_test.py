@@ -182,7 +182,14 @@ class BrowserTest(unittest.TestCase):
         return self.server.base + path
 
     def wait(self, condition, timeout=WAIT, message=""):
-        return WebDriverWait(self.d, timeout).until(condition, message)
+        try:
+            return WebDriverWait(self.d, timeout).until(condition, message)
+        except TimeoutException:
+            # What the page showed and logged, to tell a slow page from a broken one.
+            shown = self.d.execute_script("return document.body ? document.body.innerText : ''")
+            logged = [e["message"] for e in self.d.get_log("browser")][-5:]
+            raise AssertionError(f"{message} (after {timeout} s) on {self.d.current_url}\n"
+                                 f"page: {shown[-1500:]}\nconsole: {logged}") from None
 
     def find(self, selector, timeout=WAIT):
         return self.wait(lambda d: d.find_element(By.CSS_SELECTOR, selector), timeout,

@@ -89,17 +89,17 @@ class KeyOps {
  public:
   void Put(const std::string& key, std::string value) { ops_.emplace_back(key, std::move(value)); }
   void Delete(const std::string& key) { ops_.emplace_back(key, std::nullopt); }
-  void WriteTo(rocksdb::ColumnFamilyHandle* family, rocksdb::WriteBatch* batch) {
+  absl::Status WriteTo(rocksdb::ColumnFamilyHandle* family, rocksdb::WriteBatch* batch) {
     std::stable_sort(ops_.begin(), ops_.end(),
                      [](const Op& a, const Op& b) { return a.first < b.first; });
     for (size_t i = 0; i < ops_.size(); ++i) {
       if (i + 1 < ops_.size() && ops_[i + 1].first == ops_[i].first) continue;  // overridden
-      if (ops_[i].second.has_value()) {
-        batch->Put(family, ops_[i].first, *ops_[i].second);
-      } else {
-        batch->Delete(family, ops_[i].first);
-      }
+      const rocksdb::Status status = ops_[i].second.has_value()
+                                         ? batch->Put(family, ops_[i].first, *ops_[i].second)
+                                         : batch->Delete(family, ops_[i].first);
+      if (!status.ok()) return FromRocks(status, "building a write batch");
     }
+    return absl::OkStatus();
   }
 
  private:
@@ -388,13 +388,15 @@ absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
     std::string record_bytes;
     if (staged->after == nullptr) {
       change.set_kind(v1::CHANGE_KIND_DELETED);
-      batch->Delete(families_.records, staged->key);
+      RENKEI_RETURN_IF_ERROR(
+          FromRocks(batch->Delete(families_.records, staged->key), "building a write batch"));
       record_bytes = staged->before->SerializeAsString();
     } else {
       change.set_kind(staged->before == nullptr ? v1::CHANGE_KIND_CREATED
                                                 : v1::CHANGE_KIND_UPDATED);
       record_bytes = staged->after->SerializeAsString();
-      batch->Put(families_.records, staged->key, record_bytes);
+      RENKEI_RETURN_IF_ERROR(FromRocks(batch->Put(families_.records, staged->key, record_bytes),
+                                       "building a write batch"));
     }
     const auto* field = v1::Change::descriptor()->FindFieldByName(
         std::string(NounOf(staged->name.kind)));
@@ -407,7 +409,8 @@ absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
       record_bytes = copy->SerializeAsString();
     }
     AppendLengthDelimited(field->number(), record_bytes, &entry);
-    batch->Put(families_.log, LogKey(revision), entry);
+    RENKEI_RETURN_IF_ERROR(
+        FromRocks(batch->Put(families_.log, LogKey(revision), entry), "building a write batch"));
   }
   // Unique keys: a key added here must be free, or freed by this mutation.
   for (const auto& [unique, added] : added_uniques) {
@@ -473,12 +476,14 @@ absl::Status WriteTxn::Commit(rocksdb::WriteBatch* batch) {
     if (!kept_reference_keys.contains(ref)) index_ops.Delete(ref);
   }
 
-  index_ops.WriteTo(families_.index, batch);
-  text_ops.WriteTo(families_.text, batch);
+  RENKEI_RETURN_IF_ERROR(index_ops.WriteTo(families_.index, batch));
+  RENKEI_RETURN_IF_ERROR(text_ops.WriteTo(families_.text, batch));
   counter_deltas_.clear();
   for (const auto& [name, delta] : counter_deltas) {
     if (delta == 0) continue;
-    batch->Merge(families_.meta, CounterKey(name), EncodeCounter(delta));
+    RENKEI_RETURN_IF_ERROR(FromRocks(
+        batch->Merge(families_.meta, CounterKey(name), EncodeCounter(delta)),
+        "building a write batch"));
     counter_deltas_.emplace_back(name, delta);
   }
   return absl::OkStatus();

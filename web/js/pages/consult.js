@@ -142,10 +142,11 @@ startPage({ title: "相談", active: "consult", permission: "match.seeds" }, asy
     asked = { need: created.name, text };
     records.remember(created);
     setParams({ ...params(), need: created.name.split("/")[1] });
+    // The cards now record marks on the need; then the message stays (the
+    // refresh would otherwise replace it with the saved state's).
+    await suggest();
     clear(saveBox, alertBox("success", h("strong", {}, "保存しました。"), " ニーズ「",
       records.link(created.name, created), "」を ", records.link(created.company), " のページで見られます。"));
-    // The cards now record marks on the need.
-    await suggest();
   }
 
   if (state.need) {
