@@ -12,6 +12,8 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
+#include "absl/strings/match.h"
 #include "absl/synchronization/mutex.h"
 #include "server/server.h"
 
@@ -33,7 +35,8 @@ ABSL_FLAG(std::string, analyzer, "words",
           "search index once");
 ABSL_FLAG(bool, demo, false, "Load the demo data (idempotent) after starting");
 ABSL_FLAG(std::string, thesaurus_dir, "",
-          "Thesaurus directory (default: $RENKEI_THESAURUS_DIR, else the source tree's "
+          "Thesaurus directory (default: $RENKEI_THESAURUS_DIR, else "
+          "PREFIX/share/renkei/thesaurus beside the installed binary, else the source tree's "
           "data/thesaurus); \"none\" for no thesaurus. SIGHUP reloads it");
 // The default says where the value comes from when the flag is not given (an
 // empty value is a real one: HTTP off).
@@ -42,7 +45,8 @@ ABSL_FLAG(std::string, http, kHttpNotGiven,
           "HTTP address for the JSON API and the pages; empty turns HTTP off. Loopback only "
           "(put nginx with TLS in front, docs/web.md)");
 ABSL_FLAG(std::string, web_dir, "",
-          "Directory of the pages (default: $RENKEI_WEB_DIR, else the source tree's web/)");
+          "Directory of the pages (default: $RENKEI_WEB_DIR, else PREFIX/share/renkei/web beside "
+          "the installed binary, else the source tree's web/)");
 ABSL_FLAG(std::string, demo_dir, "",
           "Load the demo data from this directory instead of the copy built in");
 ABSL_FLAG(std::string, tls_cert, "",
@@ -68,6 +72,17 @@ std::string FlagOrEnv(const absl::Flag<std::string>& flag, const char* variable)
   return value;
 }
 
+// --help and --helpshort list the flags defined in this file (Abseil's
+// default looks for a file named after the program, renkei-server.cc).
+void ShowOurFlagsInHelp() {
+  absl::FlagsUsageConfig config;
+  auto ours = [](absl::string_view file) { return absl::EndsWith(file, "server/main.cc"); };
+  config.contains_help_flags = ours;
+  config.contains_helpshort_flags = ours;
+  config.version_string = [] { return std::string("renkei-server " RENKEI_VERSION "\n"); };
+  absl::SetFlagsUsageConfig(config);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -77,6 +92,7 @@ int main(int argc, char** argv) {
       "                     [--sync_writes] [--demo]\n"
       "                     [--tls_cert PEM --tls_key PEM [--tls_client_ca PEM]] [--insecure]\n"
       "                     [--public_catalogue]");
+  ShowOurFlagsInHelp();
   absl::ParseCommandLine(argc, argv);
   // Abseil's lock-order checking costs on every lock; the tests keep it on.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);

@@ -22,6 +22,7 @@
 #include "server/access/authenticator.h"
 #include "server/access/policy.h"
 #include "server/demo/demo_loader.h"
+#include "server/install_dirs.h"
 #include "server/service/access_service.h"
 #include "server/service/change_service.h"
 #include "server/service/gate.h"
@@ -164,12 +165,14 @@ std::string ServerOptions::DefaultThesaurusDir() {
   if (const char* dir = std::getenv("RENKEI_THESAURUS_DIR"); dir != nullptr && *dir != '\0') {
     return dir;
   }
-  return RENKEI_DEFAULT_THESAURUS_DIR;
+  std::string installed = InstalledDataDir("thesaurus");
+  return installed.empty() ? RENKEI_DEFAULT_THESAURUS_DIR : installed;
 }
 
 std::string ServerOptions::DefaultWebDir() {
   if (const char* dir = std::getenv("RENKEI_WEB_DIR"); dir != nullptr && *dir != '\0') return dir;
-  return RENKEI_DEFAULT_WEB_DIR;
+  std::string installed = InstalledDataDir("web");
+  return installed.empty() ? RENKEI_DEFAULT_WEB_DIR : installed;
 }
 
 std::string DefaultDataDir() {

@@ -66,8 +66,11 @@ struct ServerOptions {
   // seeds, researchers' public profiles, organizations).
   bool public_catalogue = false;
 
+  // $RENKEI_THESAURUS_DIR, else PREFIX/share/renkei/thesaurus of an
+  // installed binary (install_dirs.h), else the source tree's data/thesaurus.
   static std::string DefaultThesaurusDir();
-  // $RENKEI_WEB_DIR, else the source tree's web/.
+  // $RENKEI_WEB_DIR, else PREFIX/share/renkei/web of an installed binary,
+  // else the source tree's web/.
   static std::string DefaultWebDir();
 };
 
