@@ -11,9 +11,13 @@ cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
 [ "$(id -u)" -eq 0 ] || { echo "package_test: run as root (it installs a package)" >&2; exit 1; }
 
-(cd "$BUILD_DIR" && cpack >/dev/null)
-version=$(sed -n 's/^project(renkei VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
-deb=$BUILD_DIR/renkei_${version}_amd64.deb
+# DEB=FILE checks a package built before instead of building one.
+deb=${DEB:-}
+if [ -z "$deb" ]; then
+  (cd "$BUILD_DIR" && cpack >/dev/null)
+  version=$(sed -n 's/^project(renkei VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
+  deb=$BUILD_DIR/renkei_${version}_amd64.deb
+fi
 [ -f "$deb" ] || { echo "package_test: $deb was not built" >&2; exit 1; }
 echo "package_test: $deb ($(du -h "$deb" | cut -f1)); Depends: $(dpkg-deb -f "$deb" Depends)"
 DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$(realpath "$deb")" >/dev/null
@@ -45,4 +49,11 @@ RENKEI_SERVER=$address renkei health
 grep -q "thesaurus /usr/share/renkei/thesaurus:" "$log" ||
   { cat "$log" >&2; echo "package_test: the thesaurus was not found" >&2; exit 1; }
 [ -f /var/lib/renkei/admin.token ] && [ "$(stat -c %U /var/lib/renkei/admin.token)" = renkei ]
+# runuser passes SIGTERM on (and reports itself killed): the server's own
+# last line says how it stopped.
+kill -TERM $server
+wait $server || true
+grep -q "closed cleanly" "$log" ||
+  { cat "$log" >&2; echo "package_test: the server did not stop cleanly" >&2; exit 1; }
+trap 'rm -f "$log"' EXIT
 echo "package_test: OK"
