@@ -3,9 +3,11 @@
 //   renkei-server [--data_dir DIR] [--listen HOST:PORT] [--http HOST:PORT] [--sync_writes]
 //                 [--min_free_disk_mb N] [--max_change_streams N] [--demo] [--tls_cert PEM --tls_key PEM [--tls_client_ca PEM]] [--insecure]
 //                 [--public_catalogue]
+//   renkei-server --restore_from BACKUP_DIR [--backup_id N] --data_dir NEW_DIR
 //
 // Flags win over the environment (RENKEI_DATA_DIR, RENKEI_LISTEN, RENKEI_HTTP).
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -56,6 +58,13 @@ ABSL_FLAG(std::string, tls_client_ca, "",
           "PEM CAs whose client certificates are required (default: $RENKEI_TLS_CLIENT_CA)");
 ABSL_FLAG(bool, insecure, false,
           "Listen on a non-loopback address without TLS (behind a TLS proxy only)");
+ABSL_FLAG(bool, channelz, false,
+          "Serve gRPC's channelz (connections, calls, sockets) on the gRPC port; it needs no "
+          "credential and names clients' addresses: for a trusted network only");
+ABSL_FLAG(std::string, restore_from, "",
+          "Restore the newest backup (or --backup_id) of this backup directory into --data_dir, "
+          "which must be new or empty, then exit (docs/operations.md)");
+ABSL_FLAG(uint32_t, backup_id, 0, "With --restore_from: the backup to restore (0: the newest)");
 ABSL_FLAG(bool, public_catalogue, false,
           "Callers without a credential may read the public seed catalogue (public seeds, "
           "researchers' public profiles, organizations)");
@@ -91,13 +100,22 @@ int main(int argc, char** argv) {
       "Usage: renkei-server [--data_dir DIR] [--listen HOST:PORT] [--http HOST:PORT]\n"
       "                     [--sync_writes] [--demo]\n"
       "                     [--tls_cert PEM --tls_key PEM [--tls_client_ca PEM]] [--insecure]\n"
-      "                     [--public_catalogue]");
+      "                     [--public_catalogue]\n"
+      "       renkei-server --restore_from BACKUP_DIR [--backup_id N] --data_dir NEW_DIR");
   ShowOurFlagsInHelp();
   absl::ParseCommandLine(argc, argv);
   // Abseil's lock-order checking costs on every lock; the tests keep it on.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   renkei::ServerOptions options;
   options.data_dir = absl::GetFlag(FLAGS_data_dir);
+  if (!absl::GetFlag(FLAGS_restore_from).empty()) {
+    if (options.data_dir.empty()) {
+      std::fprintf(stderr, "renkei-server: --restore_from needs --data_dir NEW_DIR\n");
+      return 2;
+    }
+    return renkei::RunRestore(absl::GetFlag(FLAGS_restore_from), options.data_dir,
+                              absl::GetFlag(FLAGS_backup_id));
+  }
   if (options.data_dir.empty()) options.data_dir = renkei::DefaultDataDir();
   options.listen_address = absl::GetFlag(FLAGS_listen);
   if (options.listen_address.empty()) {
@@ -123,6 +141,7 @@ int main(int argc, char** argv) {
   options.tls_key = FlagOrEnv(FLAGS_tls_key, "RENKEI_TLS_KEY");
   options.tls_client_ca = FlagOrEnv(FLAGS_tls_client_ca, "RENKEI_TLS_CLIENT_CA");
   options.insecure = absl::GetFlag(FLAGS_insecure);
+  options.channelz = absl::GetFlag(FLAGS_channelz);
   options.public_catalogue = absl::GetFlag(FLAGS_public_catalogue);
   return renkei::RunServer(options);
 }
