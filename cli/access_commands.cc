@@ -13,11 +13,13 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "cli/exit_codes.h"
 #include "cli/output.h"
 #include "renkei/v1/access.pb.h"
+#include "renkei/v1/system.pb.h"
 
 namespace renkei::cli {
 namespace {
@@ -438,6 +440,23 @@ int TokenRevokeCommand(const Session& session, const std::string& token) {
   absl::Status status = Call(session, "AdminService.RevokeToken", request, &revoked);
   if (!status.ok()) return Report(session, status);
   std::cout << revoked.name() << " revoked: it fails from its next call\n";
+  return kExitOk;
+}
+
+int BackupCommand(const Session& session, const std::string& directory) {
+  v1::BackupRequest request;
+  request.set_directory(directory);
+  v1::BackupInfo made;
+  absl::Status status = Call(session, "SystemService.Backup", request, &made);
+  if (!status.ok()) return Report(session, status);
+  if (session.format == Format::kJson || session.format == Format::kYaml) {
+    WriteRecord(session.format, made, &std::cout, session.width);
+    return kExitOk;
+  }
+  std::cout << "backup " << made.backup_id() << " at revision " << made.revision() << " in "
+            << made.directory() << " ("
+            << absl::StrFormat("%.1f", static_cast<double>(made.size_bytes()) / (1 << 20))
+            << " MiB, files shared with earlier backups counted)\n";
   return kExitOk;
 }
 

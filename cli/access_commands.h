@@ -43,6 +43,10 @@ int TokenCreateCommand(const Session& session, const std::string& user,
 int TokenListCommand(const Session& session, const std::string& user, bool all);
 int TokenRevokeCommand(const Session& session, const std::string& token);
 
+// renkei admin backup DIR: the server backs its database up into DIR, a
+// directory on the server's machine (docs/operations.md).
+int BackupCommand(const Session& session, const std::string& directory);
+
 // `since`: RFC 3339, a date (2026-12-01) or a duration back from now ("24h").
 int AuditCommand(const Session& session, const std::string& user, const std::string& record,
                  const std::string& since, int limit);

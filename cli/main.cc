@@ -189,6 +189,17 @@ void AddAccessCommands(CLI::App* app, std::deque<AccessArgs>* storage, const OnR
   on_run(revoke_cmd, "admin token revoke",
          [&revoke](const Session& s) { return TokenRevokeCommand(s, revoke.token); });
 
+  AccessArgs& backup = storage->emplace_back();
+  CLI::App* backup_cmd = admin->add_subcommand(
+      "backup", "back the database up while it serves, into a directory on the server's machine");
+  backup_cmd->add_option("directory", backup.record, "absolute path, e.g. /var/backups/renkei")
+      ->required();
+  backup_cmd->footer("\nBackups into one directory are incremental. Restore with\n"
+                     "  renkei-server --restore_from DIR --data_dir NEW_DIR\n"
+                     "(docs/operations.md). A large store may need --timeout 1h.\n");
+  on_run(backup_cmd, "admin backup",
+         [&backup](const Session& s) { return BackupCommand(s, backup.record); });
+
   AccessArgs& audit = storage->emplace_back();
   CLI::App* audit_cmd = app->add_subcommand("audit", "the audit trail: changes and security events");
   audit_cmd->add_option("--user", audit.user, "only what this user did (name or users/N)");

@@ -15,6 +15,7 @@ PACKAGES=(
   libzip-dev libexpat1-dev python3-xlsxwriter
   golang-github-gogo-googleapis-dev
   libboost-dev libjs-bootstrap5 libjs-chart.js
+  prometheus-cpp-dev
   nginx
   python3 python3-grpcio python3-protobuf
   chromium chromium-driver python3-selenium fonts-noto-cjk

@@ -3,15 +3,19 @@
 //   renkei-server [--data_dir DIR] [--listen HOST:PORT] [--http HOST:PORT] [--sync_writes]
 //                 [--min_free_disk_mb N] [--max_change_streams N] [--demo] [--tls_cert PEM --tls_key PEM [--tls_client_ca PEM]] [--insecure]
 //                 [--public_catalogue] [--match_cache_mb N]
+//   renkei-server --restore_from BACKUP_DIR [--backup_id N] --data_dir NEW_DIR
 //
 // Flags win over the environment (RENKEI_DATA_DIR, RENKEI_LISTEN, RENKEI_HTTP).
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
+#include "absl/strings/match.h"
 #include "absl/synchronization/mutex.h"
 #include "server/server.h"
 
@@ -36,7 +40,8 @@ ABSL_FLAG(std::string, analyzer, "words",
           "search index once");
 ABSL_FLAG(bool, demo, false, "Load the demo data (idempotent) after starting");
 ABSL_FLAG(std::string, thesaurus_dir, "",
-          "Thesaurus directory (default: $RENKEI_THESAURUS_DIR, else the source tree's "
+          "Thesaurus directory (default: $RENKEI_THESAURUS_DIR, else "
+          "PREFIX/share/renkei/thesaurus beside the installed binary, else the source tree's "
           "data/thesaurus); \"none\" for no thesaurus. SIGHUP reloads it");
 // The default says where the value comes from when the flag is not given (an
 // empty value is a real one: HTTP off).
@@ -45,7 +50,8 @@ ABSL_FLAG(std::string, http, kHttpNotGiven,
           "HTTP address for the JSON API and the pages; empty turns HTTP off. Loopback only "
           "(put nginx with TLS in front, docs/web.md)");
 ABSL_FLAG(std::string, web_dir, "",
-          "Directory of the pages (default: $RENKEI_WEB_DIR, else the source tree's web/)");
+          "Directory of the pages (default: $RENKEI_WEB_DIR, else PREFIX/share/renkei/web beside "
+          "the installed binary, else the source tree's web/)");
 ABSL_FLAG(std::string, demo_dir, "",
           "Load the demo data from this directory instead of the copy built in");
 ABSL_FLAG(std::string, tls_cert, "",
@@ -55,6 +61,13 @@ ABSL_FLAG(std::string, tls_client_ca, "",
           "PEM CAs whose client certificates are required (default: $RENKEI_TLS_CLIENT_CA)");
 ABSL_FLAG(bool, insecure, false,
           "Listen on a non-loopback address without TLS (behind a TLS proxy only)");
+ABSL_FLAG(bool, channelz, false,
+          "Serve gRPC's channelz (connections, calls, sockets) on the gRPC port; it needs no "
+          "credential and names clients' addresses: for a trusted network only");
+ABSL_FLAG(std::string, restore_from, "",
+          "Restore the newest backup (or --backup_id) of this backup directory into --data_dir, "
+          "which must be new or empty, then exit (docs/operations.md)");
+ABSL_FLAG(uint32_t, backup_id, 0, "With --restore_from: the backup to restore (0: the newest)");
 ABSL_FLAG(bool, public_catalogue, false,
           "Callers without a credential may read the public seed catalogue (public seeds, "
           "researchers' public profiles, organizations)");
@@ -71,6 +84,17 @@ std::string FlagOrEnv(const absl::Flag<std::string>& flag, const char* variable)
   return value;
 }
 
+// --help and --helpshort list the flags defined in this file (Abseil's
+// default looks for a file named after the program, renkei-server.cc).
+void ShowOurFlagsInHelp() {
+  absl::FlagsUsageConfig config;
+  auto ours = [](absl::string_view file) { return absl::EndsWith(file, "server/main.cc"); };
+  config.contains_help_flags = ours;
+  config.contains_helpshort_flags = ours;
+  config.version_string = [] { return std::string("renkei-server " RENKEI_VERSION "\n"); };
+  absl::SetFlagsUsageConfig(config);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -79,12 +103,22 @@ int main(int argc, char** argv) {
       "Usage: renkei-server [--data_dir DIR] [--listen HOST:PORT] [--http HOST:PORT]\n"
       "                     [--sync_writes] [--demo]\n"
       "                     [--tls_cert PEM --tls_key PEM [--tls_client_ca PEM]] [--insecure]\n"
-      "                     [--public_catalogue]");
+      "                     [--public_catalogue]\n"
+      "       renkei-server --restore_from BACKUP_DIR [--backup_id N] --data_dir NEW_DIR");
+  ShowOurFlagsInHelp();
   absl::ParseCommandLine(argc, argv);
   // Abseil's lock-order checking costs on every lock; the tests keep it on.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   renkei::ServerOptions options;
   options.data_dir = absl::GetFlag(FLAGS_data_dir);
+  if (!absl::GetFlag(FLAGS_restore_from).empty()) {
+    if (options.data_dir.empty()) {
+      std::fprintf(stderr, "renkei-server: --restore_from needs --data_dir NEW_DIR\n");
+      return 2;
+    }
+    return renkei::RunRestore(absl::GetFlag(FLAGS_restore_from), options.data_dir,
+                              absl::GetFlag(FLAGS_backup_id));
+  }
   if (options.data_dir.empty()) options.data_dir = renkei::DefaultDataDir();
   options.listen_address = absl::GetFlag(FLAGS_listen);
   if (options.listen_address.empty()) {
@@ -111,6 +145,7 @@ int main(int argc, char** argv) {
   options.tls_key = FlagOrEnv(FLAGS_tls_key, "RENKEI_TLS_KEY");
   options.tls_client_ca = FlagOrEnv(FLAGS_tls_client_ca, "RENKEI_TLS_CLIENT_CA");
   options.insecure = absl::GetFlag(FLAGS_insecure);
+  options.channelz = absl::GetFlag(FLAGS_channelz);
   options.public_catalogue = absl::GetFlag(FLAGS_public_catalogue);
   return renkei::RunServer(options);
 }

@@ -1,5 +1,6 @@
 #include "server/server.h"
 
+#include <grpcpp/ext/channelz_service_plugin.h>
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
@@ -22,11 +23,14 @@
 #include "server/access/authenticator.h"
 #include "server/access/policy.h"
 #include "server/demo/demo_loader.h"
+#include "server/install_dirs.h"
 #include "server/service/access_service.h"
 #include "server/service/change_service.h"
 #include "server/service/gate.h"
 #include "server/service/collaboration_service.h"
 #include "server/match/thesaurus_source.h"
+#include "server/metrics/metrics.h"
+#include "server/metrics/rpc_interceptor.h"
 #include "server/resolve/reading.h"
 #include "server/service/import_service.h"
 #include "server/service/indicator_service.h"
@@ -38,6 +42,7 @@
 #include "server/service/search_service.h"
 #include "server/service/seed_service.h"
 #include "server/service/system_service.h"
+#include "server/store/backup.h"
 #include "server/store/store.h"
 #include "server/text/analyzer.h"
 #include "server/util/call_metadata.h"
@@ -50,7 +55,8 @@ namespace renkei {
 struct RenkeiServer::Services {
   Services(store::Store* store, match::ThesaurusSource* thesaurus,
            const resolve::Reader* reader, bool public_catalogue,
-           service::StreamLimits stream_limits, size_t match_cache_bytes)
+           service::StreamLimits stream_limits, size_t match_cache_bytes,
+           metrics::Metrics* metrics)
       : authenticator(store),
         audit(store),
         accounts(store, &audit),
@@ -65,10 +71,17 @@ struct RenkeiServer::Services {
         networks(store, &gate),
         changes(store, &gate, stream_limits),
         indicators(store, &gate),
-        system(store, &gate),
+        system(store, &gate, metrics,
+               [this, store] {
+                 metrics::Readings now;
+                 now.revision = store->revision();
+                 now.store_bytes = metrics::DirectoryBytes(store->path());
+                 now.change_streams = changes.open_streams();
+                 return now;
+               }),
         search(store, thesaurus, &gate),
         match(store, thesaurus, &gate, match_cache_bytes),
-        imports(store, reader, &gate) {}
+        imports(store, reader, &gate, metrics) {}
 
   std::vector<grpc::Service*> All() {
     return {&access,   &admin,          &organizations, &people,  &seeds,
@@ -164,12 +177,14 @@ std::string ServerOptions::DefaultThesaurusDir() {
   if (const char* dir = std::getenv("RENKEI_THESAURUS_DIR"); dir != nullptr && *dir != '\0') {
     return dir;
   }
-  return RENKEI_DEFAULT_THESAURUS_DIR;
+  std::string installed = InstalledDataDir("thesaurus");
+  return installed.empty() ? RENKEI_DEFAULT_THESAURUS_DIR : installed;
 }
 
 std::string ServerOptions::DefaultWebDir() {
   if (const char* dir = std::getenv("RENKEI_WEB_DIR"); dir != nullptr && *dir != '\0') return dir;
-  return RENKEI_DEFAULT_WEB_DIR;
+  std::string installed = InstalledDataDir("web");
+  return installed.empty() ? RENKEI_DEFAULT_WEB_DIR : installed;
 }
 
 std::string DefaultDataDir() {
@@ -225,12 +240,14 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
   } else {
     LogInfo(absl::StrCat("imports compare names without readings: ", reader.status().message()));
   }
+  server->metrics_ = std::make_unique<metrics::Metrics>();
   service::StreamLimits stream_limits;
   stream_limits.max_streams = options.max_change_streams;
   stream_limits.stall_timeout = options.change_stream_stall_timeout;
   server->services_ = std::make_unique<Services>(server->store_.get(), server->thesaurus_.get(),
                                                  server->reader_.get(), options.public_catalogue,
-                                                 stream_limits, options.match_cache_bytes);
+                                                 stream_limits, options.match_cache_bytes,
+                                                 server->metrics_.get());
   const std::vector<std::string> unruled = access::MethodsWithoutRule(ServiceNames());
   if (!unruled.empty()) {
     return absl::InternalError(absl::StrCat("methods without an access rule: ",
@@ -249,12 +266,16 @@ absl::StatusOr<std::unique_ptr<RenkeiServer>> RenkeiServer::Start(
   }
 
   grpc::EnableDefaultHealthCheckService(true);
+  if (options.channelz) grpc::channelz::experimental::InitChannelzService();
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   // gRPC sets SO_REUSEPORT by default: a second server on the same port would
   // then share it silently instead of failing.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.AddListeningPort(options.listen_address, credentials, &server->port_);
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> counted;
+  counted.push_back(metrics::NewRpcInterceptorFactory(server->metrics_.get(), options.slow_call));
+  builder.experimental().SetInterceptorCreators(std::move(counted));
   for (grpc::Service* service : server->services_->All()) builder.RegisterService(service);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
@@ -340,6 +361,7 @@ void RenkeiServer::Shutdown(absl::Duration grace) {
   }
   services_.reset();
   store_.reset();
+  metrics_.reset();
 }
 
 absl::StatusOr<std::string> ReadAdminToken(const std::string& data_dir) {
@@ -369,7 +391,8 @@ int RunServer(const ServerOptions& options) {
   LogInfo(absl::StrCat("revision ", (*server)->store().revision(), "; listening on ", address,
                        ":", (*server)->port(), " (gRPC",
                        options.tls_cert.empty() ? ", no TLS" : " over TLS",
-                       "; health and reflection enabled)"));
+                       options.channelz ? "; health, reflection and channelz enabled)"
+                                        : "; health and reflection enabled)"));
   if (options.tls_cert.empty() && !IsLoopback(options.listen_address)) {
     LogInfo(absl::StrCat("WARNING: --insecure: ", options.listen_address,
                          " takes tokens and passwords in clear; put a TLS proxy in front"));
@@ -392,6 +415,19 @@ int RunServer(const ServerOptions& options) {
   LogInfo(absl::StrCat(received == SIGINT ? "SIGINT" : "SIGTERM", ": shutting down"));
   (*server)->Shutdown(absl::Seconds(5));
   LogInfo("stopped; data directory closed cleanly");
+  return 0;
+}
+
+int RunRestore(const std::string& backup_dir, const std::string& data_dir, uint32_t backup_id) {
+  absl::StatusOr<store::BackupInfo> restored =
+      store::RestoreBackup(backup_dir, data_dir, backup_id);
+  if (!restored.ok()) {
+    LogInfo(absl::StrCat("cannot restore: ", restored.status().message()));
+    return 1;
+  }
+  LogInfo(absl::StrCat("restored backup ", restored->id, " of ", backup_dir, " (revision ",
+                       restored->revision, ", made ", absl::FormatTime(restored->create_time),
+                       ") into ", data_dir, "; start renkei-server with --data_dir ", data_dir));
   return 0;
 }
 

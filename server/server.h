@@ -32,6 +32,10 @@ namespace match {
 class ThesaurusSource;
 }  // namespace match
 
+namespace metrics {
+class Metrics;
+}  // namespace metrics
+
 struct ServerOptions {
   std::string data_dir;                            // required
   std::string listen_address = "127.0.0.1:50051";  // port 0 picks a free one
@@ -44,6 +48,9 @@ struct ServerOptions {
   // cancelled (server/service/change_streams.h).
   int max_change_streams = 128;
   absl::Duration change_stream_stall_timeout = absl::Seconds(30);
+  // A call that takes longer is logged even when it succeeds (failed calls
+  // always are): one line with its method, caller, status and duration.
+  absl::Duration slow_call = absl::Seconds(1);
   // How search text becomes terms: "words" (MeCab) or "bigram".
   std::string analyzer = "words";
   // Load the demo data (data/demo) after starting; idempotent.
@@ -66,12 +73,18 @@ struct ServerOptions {
   std::string tls_client_ca;
   // Listen on a non-loopback address without TLS (warned at every start).
   bool insecure = false;
+  // gRPC's channelz service on the gRPC port: connections, calls, sockets.
+  // It answers without a credential (as health does) and names peers' addresses.
+  bool channelz = false;
   // Callers without a credential may read the public catalogue (public
   // seeds, researchers' public profiles, organizations).
   bool public_catalogue = false;
 
+  // $RENKEI_THESAURUS_DIR, else PREFIX/share/renkei/thesaurus of an
+  // installed binary (install_dirs.h), else the source tree's data/thesaurus.
   static std::string DefaultThesaurusDir();
-  // $RENKEI_WEB_DIR, else the source tree's web/.
+  // $RENKEI_WEB_DIR, else PREFIX/share/renkei/web of an installed binary,
+  // else the source tree's web/.
   static std::string DefaultWebDir();
 };
 
@@ -114,6 +127,7 @@ class RenkeiServer {
   struct Services;
   RenkeiServer();
 
+  std::unique_ptr<metrics::Metrics> metrics_;  // outlives the server's calls
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<match::ThesaurusSource> thesaurus_;
   std::unique_ptr<resolve::Reader> reader_;  // may be null (no MeCab dictionary)
@@ -133,6 +147,11 @@ absl::StatusOr<std::string> ReadAdminToken(const std::string& data_dir);
 // Runs the server until SIGINT or SIGTERM, then shuts down cleanly.
 // Returns the process exit code.
 int RunServer(const ServerOptions& options);
+
+// Restores backup `backup_id` (0: the newest) of `backup_dir` into the new
+// data directory `data_dir` (store/backup.h), says which revision it holds,
+// and returns the process exit code.
+int RunRestore(const std::string& backup_dir, const std::string& data_dir, uint32_t backup_id);
 
 }  // namespace renkei
 

@@ -57,6 +57,8 @@ constexpr Row kRows[] = {
     {"IndicatorService.GetIndicators", Needs(P::kIndicatorsRead)},
     {"SystemService.Ping", Needs(P::kServerInfo)},
     {"SystemService.GetServerInfo", Needs(P::kServerInfo)},
+    {"SystemService.Backup", Needs(P::kBackup)},
+    {"SystemService.GetMetrics", Needs(P::kServerMetrics)},
     {"SearchService.SearchOrganizations", Needs(P::kOrganizationsRead)},
     {"SearchService.SearchPeople", Needs(P::kPeopleRead)},
     {"SearchService.SearchSeeds", Needs(P::kSeedsRead)},

@@ -38,6 +38,8 @@ constexpr PermissionRow kTable[] = {
     {Permission::kThesaurusReload, "thesaurus.reload", 1, 1, 0, 0, 0, 0},
     {Permission::kImport, "import", 1, 1, 1, 0, 0, 0},
     {Permission::kServerInfo, "server.info", 1, 1, 1, 1, 1, 0},
+    {Permission::kServerMetrics, "server.metrics", 1, 0, 0, 0, 1, 0},
+    {Permission::kBackup, "server.backup", 1, 0, 0, 0, 0, 0},
     {Permission::kSelf, "self", 1, 1, 1, 1, 1, 0},
     {Permission::kUsers, "users.admin", 1, 0, 0, 0, 0, 0},
     {Permission::kAudit, "audit.read", 1, 0, 0, 0, 0, 0},

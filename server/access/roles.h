@@ -46,6 +46,8 @@ enum class Permission {
   kThesaurusReload,
   kImport,
   kServerInfo,
+  kServerMetrics,  // GET /metrics, GetMetrics
+  kBackup,         // back the database up
   kSelf,   // who am I, sign out, change one's own password
   kUsers,  // users and tokens
   kAudit,

@@ -9,6 +9,7 @@
 #include "server/access/policy.h"
 #include "server/access/rules.h"
 #include "server/service/grpc_status.h"
+#include "server/util/caller_note.h"
 
 namespace renkei::service {
 namespace {
@@ -81,6 +82,8 @@ absl::StatusOr<Call> Gate::Admit(const grpc::ServerContext& context,
   absl::StatusOr<access::Caller> caller = Identify(context);
   if (!caller.ok()) return caller.status();
   std::optional<access::Rule> rule = access::RuleFor(method);
+  NoteCaller({caller->username.empty() ? caller->user : caller->username, caller->interface,
+              caller->peer});
   Call call{std::move(*caller), std::string(method), this};
   if (!rule.has_value()) {
     audit_.Record("permission_denied", call.caller, method, "", "no access rule");

@@ -1,5 +1,11 @@
 #include "server/service/import_service.h"
 
+#include <map>
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/strip.h"
+#include "server/metrics/metrics.h"
 #include "server/ingest/file_import.h"
 #include "server/ingest/session.h"
 #include "server/service/gate.h"
@@ -7,6 +13,22 @@
 #include "server/util/errors.h"
 
 namespace renkei::service {
+namespace {
+
+// Counts the rows of `outcomes` by action ("created", "rejected" …).
+void CountOutcomes(const google::protobuf::RepeatedPtrField<v1::RowOutcome>& outcomes,
+                   metrics::Metrics& metrics) {
+  std::map<v1::ImportAction, int64_t> by_action;
+  for (const v1::RowOutcome& outcome : outcomes) ++by_action[outcome.action()];
+  for (const auto& [action, rows] : by_action) {
+    const std::string& full = v1::ImportAction_Name(action);
+    absl::string_view name = full;
+    absl::ConsumePrefix(&name, "IMPORT_ACTION_");
+    metrics.CountImportRows(absl::AsciiStrToLower(name), rows);
+  }
+}
+
+}  // namespace
 
 grpc::Status ImportService::Import(
     grpc::ServerContext* context,
@@ -35,11 +57,13 @@ grpc::Status ImportService::Import(
     v1::ImportResponse response;
     absl::Status status = (*session)->Apply(request.batch(), &response);
     if (!status.ok()) return ToGrpcStatus(status);
+    CountOutcomes(response.outcomes(), metrics_);
     if (!stream->Write(response)) return grpc::Status(grpc::StatusCode::CANCELLED, "client gone");
   }
   v1::ImportResponse last;
   absl::Status status = (*session)->Finish(&last);
   if (!status.ok()) return ToGrpcStatus(status);
+  CountOutcomes(last.outcomes(), metrics_);
   stream->Write(last);
   return grpc::Status::OK;
 }
@@ -54,6 +78,7 @@ grpc::Status ImportService::ImportFile(grpc::ServerContext* context,
   absl::StatusOr<v1::ImportFileResponse> imported =
       ingest::ImportFile(&store_, reader_, &profiles_, *request, actor);
   if (!imported.ok()) return ToGrpcStatus(imported.status());
+  CountOutcomes(imported->outcomes(), metrics_);
   *response = std::move(*imported);
   return grpc::Status::OK;
 }

@@ -8,6 +8,10 @@
 #include "renkei/v1/import.grpc.pb.h"
 #include "server/ingest/profile_cache.h"
 
+namespace renkei::metrics {
+class Metrics;
+}  // namespace renkei::metrics
+
 namespace renkei::store {
 class Store;
 }  // namespace renkei::store
@@ -22,9 +26,12 @@ class Gate;
 
 class ImportService final : public v1::ImportService::Service {
  public:
-  // `reader` may be null: names are then not compared by reading.
-  ImportService(store::Store* store, const resolve::Reader* reader, const Gate* gate)
-      : store_(*store), reader_(reader), gate_(*gate), profiles_(store, reader) {}
+  // `reader` may be null: names are then not compared by reading. Rows are
+  // counted by outcome into `metrics`.
+  ImportService(store::Store* store, const resolve::Reader* reader, const Gate* gate,
+                metrics::Metrics* metrics)
+      : store_(*store), reader_(reader), gate_(*gate), metrics_(*metrics),
+        profiles_(store, reader) {}
 
   grpc::Status Import(
       grpc::ServerContext* context,
@@ -36,6 +43,7 @@ class ImportService final : public v1::ImportService::Service {
   store::Store& store_;
   const resolve::Reader* const reader_;
   const Gate& gate_;
+  metrics::Metrics& metrics_;
   absl::Mutex import_mu_;  // held for a whole import
   // The organizations' profiles, kept between imports.
   ingest::ProfileCache profiles_ ABSL_GUARDED_BY(import_mu_);

@@ -212,6 +212,25 @@ Store::~Store() {
   db_->Close();
 }
 
+namespace {
+
+// Why a data directory of another schema version is refused: a newer one
+// (written by a later release), or one too old or unknown to migrate.
+absl::Status SchemaVersionError(const std::string& path, const std::string& version) {
+  int64_t number = 0;
+  if (absl::SimpleAtoi(version, &number) && number > internal::kSchemaVersion) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        path, " holds schema version ", version, ", written by a newer renkei; this server reads ",
+        "schema version ", internal::kSchemaVersion, " (and migrates 1 and 2). Run the newer ",
+        "renkei-server, or restore a backup made by this one"));
+  }
+  return absl::FailedPreconditionError(absl::StrCat(
+      path, " holds schema version \"", version, "\", which this server (schema version ",
+      internal::kSchemaVersion, ") cannot migrate: it migrates 1 and 2"));
+}
+
+}  // namespace
+
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options,
                                                    absl::string_view path) {
   std::unique_ptr<Store> store(new Store(options, std::string(path)));
@@ -298,9 +317,7 @@ absl::Status Store::OpenDatabase() {
   } else if (!status.ok()) {
     return FromRocks(status, "reading the schema version");
   } else if (version != absl::StrCat(internal::kSchemaVersion)) {
-    return absl::FailedPreconditionError(
-        absl::StrCat(path_, " holds schema version ", version, "; this server reads ",
-                     internal::kSchemaVersion));
+    return SchemaVersionError(path_, version);
   }
 
   // The search index is only as good as the analyzer it was made with, and holds the fields that

@@ -280,6 +280,7 @@ class Store {
 
  private:
   friend class WriteTxnAccess;
+  friend class BackupAccess;  // backup.cc
 
   Store(const StoreOptions& options, std::string path);
   absl::Status OpenDatabase();

@@ -40,11 +40,12 @@ struct WebServer::Impl {
         }),
         work(net::make_work_guard(io)) {}
 
-  // /v1/… is the JSON API; /web/login, /web/session, /web/logout the
-  // browser's session; everything else a file.
+  // /v1/… is the JSON API, and /metrics its one method outside /v1/;
+  // /web/login, /web/session, /web/logout the browser's session; everything
+  // else a file.
   void Route(HttpRequest request, std::shared_ptr<Exchange> exchange) {
     const absl::string_view path = request.Path();
-    if (path == "/v1" || absl::StartsWith(path, "/v1/")) {
+    if (path == "/v1" || absl::StartsWith(path, "/v1/") || path == "/metrics") {
       return api.Handle(std::move(request), std::move(exchange));
     }
     if (absl::StartsWith(path, "/web/") && login.Handle(request, exchange)) return;

@@ -61,6 +61,8 @@ inline constexpr MatrixRow kMatrix[] = {
     {"IndicatorService.GetIndicators", "AADDDAUU"},
     {"SystemService.Ping", "AAAAAAUU"},
     {"SystemService.GetServerInfo", "AAAAAAUU"},
+    {"SystemService.Backup", "ADDDDDUU"},
+    {"SystemService.GetMetrics", "ADDDDAUU"},
     {"SearchService.SearchOrganizations", "AAAAAAUA"},
     {"SearchService.SearchPeople", "AADAAAUA"},
     {"SearchService.SearchSeeds", "AADAAAUA"},

@@ -166,6 +166,9 @@ std::map<std::string, MakeRequest> Requests() {
        REQUEST(GetIndicatorsRequest, r.set_fiscal_year(2025))},
       {"SystemService.Ping", REQUEST(PingRequest, )},
       {"SystemService.GetServerInfo", REQUEST(GetServerInfoRequest, )},
+      {"SystemService.Backup",
+       REQUEST(BackupRequest, r.set_directory(t.server.data_dir() + "/matrix-backups"))},
+      {"SystemService.GetMetrics", REQUEST(GetMetricsRequest, )},
       // Search, filtered like List.
       {"SearchService.SearchOrganizations",
        REQUEST(SearchOrganizationsRequest, r.set_query("射出成形"))},

@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <filesystem>
 #include <thread>
 
 #include <gmock/gmock.h>
@@ -11,9 +12,12 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpc/reflection/v1alpha/reflection.grpc.pb.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
+#include <grpcpp/generic/generic_stub.h>
 #include "renkei/v1/change.grpc.pb.h"
 #include "renkei/v1/organization.grpc.pb.h"
 #include "renkei/v1/system.grpc.pb.h"
+#include "tests/run_binary.h"
 #include "tests/server_process.h"
 #include "tests/test_util.h"
 
@@ -174,6 +178,112 @@ TEST(RenkeiServerTest, TakesTheDataDirectoryFromTheEnvironment) {
   auto system = renkei::v1::SystemService::NewStub(Connect(server, from_env));
   renkei::v1::ServerInfo info;
   EXPECT_OK(system->GetServerInfo(Context().get(), renkei::v1::GetServerInfoRequest(), &info));
+}
+
+TEST(RenkeiServerTest, HelpListsItsFlags) {
+  const BinaryRun run = RunBinary(RENKEI_SERVER_BINARY, {"--help"});
+  for (const char* flag : {"--data_dir", "--listen", "--http", "--restore_from", "--channelz"}) {
+    EXPECT_THAT(run.out + run.err, HasSubstr(flag));
+  }
+  EXPECT_THAT(run.out + run.err, ::testing::Not(HasSubstr("No flags matched")));
+}
+
+TEST(RenkeiServerTest, AFailedCallIsOneLogLineWithMethodCallerCodeAndDuration) {
+  TempDir dir;
+  ServerProcess server(dir.path());
+  ASSERT_TRUE(server.Start()) << server.log();
+  auto organizations = renkei::v1::OrganizationService::NewStub(Connect(server));
+  renkei::v1::GetOrganizationRequest request;
+  request.set_name("organizations/424242");
+  renkei::v1::Organization organization;
+  ASSERT_EQ(organizations->GetOrganization(Context().get(), request, &organization).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  server.Stop(SIGTERM);
+  EXPECT_THAT(server.log(),
+              ::testing::ContainsRegex(
+                  "rpc method=/renkei.v1.OrganizationService/GetOrganization code=NOT_FOUND "
+                  "duration_ms=[0-9.]+ caller=admin interface=grpc peer=ipv4:127.0.0.1:[0-9]+ "
+                  "message=\"[^\n]*424242"));
+}
+
+TEST(RenkeiServerTest, BacksUpWhileServingAndRestoresIntoANewDirectory) {
+  TempDir dir, backups;
+  const std::string backup_dir = backups.path() + "/renkei";
+  ServerProcess server(dir.path());
+  ASSERT_TRUE(server.Start()) << server.log();
+  auto channel = Connect(server);
+  auto organizations = renkei::v1::OrganizationService::NewStub(channel);
+  renkei::v1::CreateOrganizationRequest create;
+  create.mutable_organization()->set_kind(renkei::v1::ORGANIZATION_KIND_COMPANY);
+  create.mutable_organization()->set_display_name("株式会社控複写");
+  renkei::v1::Organization created;
+  ASSERT_OK(organizations->CreateOrganization(Context().get(), create, &created));
+  auto system = renkei::v1::SystemService::NewStub(channel);
+  renkei::v1::BackupRequest request;
+  request.set_directory(backup_dir);
+  renkei::v1::BackupInfo backup;
+  ASSERT_OK(system->Backup(Context().get(), request, &backup));
+  EXPECT_EQ(backup.backup_id(), 1u);
+  EXPECT_GT(backup.revision(), 0);
+  EXPECT_THAT(server.log(), HasSubstr(absl::StrCat("backup 1 at revision ", backup.revision())));
+  request.set_directory("relative/dir");
+  EXPECT_EQ(system->Backup(Context().get(), request, &backup).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+  server.Stop(SIGTERM);
+
+  const std::string restored = dir.path() + "-restored";
+  const BinaryRun run = RunBinary(RENKEI_SERVER_BINARY,
+                                  {"--restore_from", backup_dir, "--data_dir", restored});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.err, HasSubstr(absl::StrCat("(revision ", backup.revision())));
+  const BinaryRun again = RunBinary(RENKEI_SERVER_BINARY,
+                                    {"--restore_from", backup_dir, "--data_dir", restored});
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_THAT(again.err, HasSubstr("not empty"));
+
+  ServerProcess copy(restored);
+  ASSERT_TRUE(copy.Start()) << copy.log();
+  auto copy_channel = copy.AdminChannel(dir.path());  // the token is in the data
+  renkei::v1::ServerInfo info;
+  ASSERT_OK(renkei::v1::SystemService::NewStub(copy_channel)
+                ->GetServerInfo(Context().get(), renkei::v1::GetServerInfoRequest(), &info));
+  EXPECT_EQ(info.revision(), backup.revision());
+  renkei::v1::GetOrganizationRequest get;
+  get.set_name(created.name());
+  renkei::v1::Organization read;
+  ASSERT_OK(renkei::v1::OrganizationService::NewStub(copy_channel)
+                ->GetOrganization(Context().get(), get, &read));
+  EXPECT_EQ(read.display_name(), "株式会社控複写");
+  std::filesystem::remove_all(restored);
+}
+
+// Channelz answers on the gRPC port only when asked for (it needs no credential).
+TEST(RenkeiServerTest, ServesChannelzWhenAsked) {
+  for (bool asked : {false, true}) {
+    TempDir dir;
+    ServerProcess server(dir.path(), asked ? std::vector<std::string>{"--channelz"}
+                                           : std::vector<std::string>{});
+    ASSERT_TRUE(server.Start()) << server.log();
+    grpc::GenericStub stub(grpc::CreateChannel(server.address(),
+                                               grpc::InsecureChannelCredentials()));
+    grpc::Slice nothing("");  // an empty GetServersRequest
+    grpc::ByteBuffer empty(&nothing, 1), reply;
+    grpc::Status status;
+    absl::Notification done;
+    auto context = Context();
+    stub.UnaryCall(context.get(), "/grpc.channelz.v1.Channelz/GetServers", grpc::StubOptions(),
+                   &empty, &reply, [&](grpc::Status s) {
+                     status = std::move(s);
+                     done.Notify();
+                   });
+    done.WaitForNotification();
+    if (asked) {
+      EXPECT_OK(status);
+      EXPECT_GT(reply.Length(), 0u);
+    } else {
+      EXPECT_EQ(status.error_code(), grpc::StatusCode::UNIMPLEMENTED);
+    }
+  }
 }
 
 }  // namespace

@@ -68,6 +68,7 @@ const std::map<std::string, std::vector<std::string>> kRoutesByTest = {
     {"SystemIndicatorsAndThesaurus",
      {"GET /v1/system:ping", "GET /v1/system/info", "GET /v1/indicators",
       "POST /v1/thesaurus:reload"}},
+    {"BackupAndMetrics", {"POST /v1/system:backup", "GET /metrics"}},
     {"Changes", {"GET /v1/changes"}},
     {"Imports", {"POST /v1/imports:file"}},
     {"Access",
@@ -395,6 +396,19 @@ TEST_F(JsonRoutesTest, Feedback) {
   ASSERT_NE(stored.get(), nullptr);
   EXPECT_THAT(ToJson(*stored), Not(HasSubstr("電話で紹介した")));
   ExpectCalled("Feedback");
+}
+
+TEST_F(JsonRoutesTest, BackupAndMetrics) {
+  const std::string directory = server_.data_dir() + "/json-backups";
+  const HttpReply backup =
+      Send("POST", "/v1/system:backup", absl::StrCat(R"({"directory": ")", directory, R"("})"), {});
+  EXPECT_EQ(backup.status, 200) << backup.body;
+  EXPECT_THAT(backup.body, HasSubstr(absl::StrCat("\"revision\":\"", Revision(), "\"")));
+  const HttpReply metrics = Get("/metrics");
+  EXPECT_EQ(metrics.status, 200);
+  EXPECT_THAT(metrics.body, HasSubstr("renkei_rpc_calls_total{code=\"OK\",method=\"/renkei.v1."
+                                      "SystemService/Backup\"} 1"));
+  ExpectCalled("BackupAndMetrics");
 }
 
 TEST_F(JsonRoutesTest, SystemIndicatorsAndThesaurus) {

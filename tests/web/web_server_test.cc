@@ -384,3 +384,34 @@ TEST(WebServerShutdownTest, StopRightAfterAnAnswerBugCallOutlivedItsRegistration
 
 }  // namespace
 }  // namespace renkei::testing
+
+namespace renkei::testing {
+namespace {
+
+class MetricsEndpointTest : public WebServerTest {};
+
+TEST_F(MetricsEndpointTest, ServesPrometheusTextCountingCallsByMethodAndCode) {
+  ASSERT_EQ(Get("/v1/organizations/999999").status, 404);
+  ASSERT_EQ(Get("/v1/system:ping").status, 200);
+  const HttpReply reply = Get("/metrics");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  EXPECT_THAT(reply.Header("Content-Type"), StartsWith("text/plain; version=0.0.4"));
+  EXPECT_THAT(reply.body, HasSubstr("renkei_rpc_calls_total{code=\"NOT_FOUND\",method=\"/renkei."
+                                    "v1.OrganizationService/GetOrganization\"} 1"));
+  EXPECT_THAT(reply.body, HasSubstr("renkei_rpc_duration_seconds_bucket{method=\"/renkei.v1."
+                                    "SystemService/Ping\",le=\"+Inf\"} 1"));
+  EXPECT_THAT(reply.body, HasSubstr(absl::StrCat("renkei_store_revision ", Revision())));
+  for (const char* name : {"renkei_store_bytes ", "renkei_change_streams 0",
+                           "process_resident_memory_bytes "}) {
+    EXPECT_THAT(reply.body, HasSubstr(name));
+  }
+}
+
+TEST_F(MetricsEndpointTest, NeedsACredential) {
+  const HttpReply reply = Get("/metrics", {{"Authorization", "Bearer not-a-token"}});
+  EXPECT_EQ(reply.status, 401);
+  EXPECT_THAT(reply.body, Not(HasSubstr("renkei_rpc_calls_total")));
+}
+
+}  // namespace
+}  // namespace renkei::testing

@@ -13,6 +13,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "renkei/v1/system.pb.h"
 #include "server/web/internal/call_metadata.h"
 #include "server/web/internal/event_stream.h"
 #include "server/web/internal/json_response.h"
@@ -65,6 +66,19 @@ absl::Status ApplyLastEventId(const HttpRequest& request, google::protobuf::Mess
   const absl::string_view last = request.Header("last-event-id");
   if (last.empty()) return absl::OkStatus();
   return SetFieldFromText("since_revision", last, message);
+}
+
+// A renkei.v1.Metrics reply as Prometheus reads it: the text itself.
+HttpResponse MetricsResponse(const grpc::ByteBuffer& reply) {
+  v1::Metrics metrics;
+  if (!metrics.ParseFromString(ToString(reply))) {
+    return HttpError(500, grpc::StatusCode::INTERNAL, "the metrics do not parse");
+  }
+  HttpResponse response;
+  response.headers = {{"Content-Type", "text/plain; version=0.0.4; charset=utf-8"},
+                      {"Cache-Control", "no-store"}};
+  response.body = std::move(*metrics.mutable_text());
+  return response;
 }
 
 }  // namespace
@@ -139,6 +153,8 @@ void JsonApi::FinishUnary(UnaryCall* raw, const grpc::Status& status) {
   std::unique_ptr<UnaryCall> call(raw);
   if (!status.ok()) {
     call->exchange->Respond(ErrorResponse(status));
+  } else if (call->route->method->output_type()->full_name() == "renkei.v1.Metrics") {
+    call->exchange->Respond(MetricsResponse(call->response));
   } else {
     std::string json;
     google::protobuf::util::JsonPrintOptions options;
