@@ -117,17 +117,28 @@ absl::StatusOr<BackupInfo> Backup(const Store& store, const std::string& backup_
   return made;
 }
 
-absl::StatusOr<std::vector<BackupInfo>> ListBackups(const std::string& backup_dir) {
-  std::error_code error;
-  if (!std::filesystem::is_directory(backup_dir, error)) {
-    return absl::NotFoundError(absl::StrCat("no backup directory ", backup_dir));
-  }
+namespace {
+
+// The backups in `backup_dir`, to read or restore.
+absl::StatusOr<std::unique_ptr<rocksdb::BackupEngineReadOnly>> OpenReadOnly(
+    const std::string& backup_dir) {
   rocksdb::BackupEngineReadOnly* raw = nullptr;
   RENKEI_RETURN_IF_ERROR(
       FromRocks(rocksdb::BackupEngineReadOnly::Open(rocksdb::BackupEngineOptions(backup_dir),
                                                  rocksdb::Env::Default(), &raw),
              absl::StrCat("opening the backup directory ", backup_dir)));
-  std::unique_ptr<rocksdb::BackupEngineReadOnly> engine(raw);
+  return std::unique_ptr<rocksdb::BackupEngineReadOnly>(raw);
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<BackupInfo>> ListBackups(const std::string& backup_dir) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(backup_dir, error)) {
+    return absl::NotFoundError(absl::StrCat("no backup directory ", backup_dir));
+  }
+  RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<rocksdb::BackupEngineReadOnly> engine,
+                          OpenReadOnly(backup_dir));
   std::vector<rocksdb::BackupInfo> infos;
   engine->GetBackupInfo(&infos);
   if (infos.empty()) return absl::NotFoundError(absl::StrCat(backup_dir, " holds no backup"));
@@ -155,12 +166,8 @@ absl::StatusOr<BackupInfo> RestoreBackup(const std::string& backup_dir,
       return absl::NotFoundError(absl::StrCat(backup_dir, " holds no backup ", id));
     }
   }
-  rocksdb::BackupEngineReadOnly* raw = nullptr;
-  RENKEI_RETURN_IF_ERROR(
-      FromRocks(rocksdb::BackupEngineReadOnly::Open(rocksdb::BackupEngineOptions(backup_dir),
-                                                 rocksdb::Env::Default(), &raw),
-             absl::StrCat("opening the backup directory ", backup_dir)));
-  std::unique_ptr<rocksdb::BackupEngineReadOnly> engine(raw);
+  RENKEI_ASSIGN_OR_RETURN(std::unique_ptr<rocksdb::BackupEngineReadOnly> engine,
+                          OpenReadOnly(backup_dir));
   const rocksdb::IOStatus restored =
       engine->RestoreDBFromBackup(rocksdb::RestoreOptions(), chosen->id, data_dir, data_dir);
   RENKEI_RETURN_IF_ERROR(FromRocks(
