@@ -280,7 +280,11 @@ NameRelation CompareNames(const Profile& row, const Profile& c,
   }
   if (key.empty() || c.name_keys.empty()) return NameRelation::kUnknown;
   const std::u32string a = text::DecodeUtf8(key), b = text::DecodeUtf8(c.name_keys.front());
+  auto has_lost = [](const std::string& name) {
+    return name.find('?') != std::string::npos || name.find("〓") != std::string::npos;
+  };
   for (const std::string& other : c.name_keys) {
+    if (!has_lost(key) && !has_lost(other)) continue;  // the common case: nothing to decode
     if (EqualButLostCharacters(a, text::DecodeUtf8(other))) {
       tally.Add(kNameLostCharacters, absl::StrCat("名称一致(", other, "、文字化けを除く)"));
       return NameRelation::kEqual;

@@ -12,6 +12,7 @@
 #include "server/records/validate.h"
 #include "server/resolve/reading.h"
 #include "server/store/store.h"
+#include "tests/ingest/ingest_fixture.h"
 #include "tests/test_util.h"
 
 namespace renkei::ingest {
@@ -20,22 +21,10 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-class FileImportTest : public ::testing::Test {
+class FileImportTest : public IngestTest {
  protected:
-  static void SetUpTestSuite() {
-    absl::StatusOr<std::unique_ptr<resolve::Reader>> reader = resolve::Reader::Create();
-    ASSERT_OK(reader);
-    reader_ = reader->release();
-  }
-  static void TearDownTestSuite() {
-    delete reader_;
-    reader_ = nullptr;
-  }
-
   void SetUp() override {
-    auto store = store::Store::Open(store::StoreOptions(), dir_.path());
-    ASSERT_OK(store);
-    store_ = std::move(*store);
+    IngestTest::SetUp();
     v1::Network network;
     network.set_display_name("いちのせき工業懇話会");
     records::PrepareForCreate(&network);
@@ -55,12 +44,8 @@ class FileImportTest : public ::testing::Test {
     return ImportFile(store_.get(), reader_, nullptr, request, store::Actor::System());
   }
 
-  static resolve::Reader* reader_;
-  testing::TempDir dir_;
-  std::unique_ptr<store::Store> store_;
 };
 
-resolve::Reader* FileImportTest::reader_ = nullptr;
 
 constexpr char kList[] =
     "会社名,所在地,電話番号\n"

@@ -20,6 +20,7 @@
 #include "server/resolve/reading.h"
 #include "server/store/index.h"
 #include "server/store/store.h"
+#include "tests/ingest/ingest_fixture.h"
 #include "tests/test_util.h"
 
 namespace renkei::ingest {
@@ -90,22 +91,10 @@ v1::ImportBatch Batch(std::vector<v1::ImportRow> rows) {
   return batch;
 }
 
-class SessionTest : public ::testing::Test {
+class SessionTest : public IngestTest {
  protected:
-  static void SetUpTestSuite() {
-    absl::StatusOr<std::unique_ptr<resolve::Reader>> reader = resolve::Reader::Create();
-    ASSERT_OK(reader);
-    reader_ = reader->release();
-  }
-  static void TearDownTestSuite() {
-    delete reader_;
-    reader_ = nullptr;
-  }
-
   void SetUp() override {
-    auto store = store::Store::Open(store::StoreOptions(), dir_.path());
-    ASSERT_OK(store);
-    store_ = std::move(*store);
+    IngestTest::SetUp();
     network_ = CreateNetwork("一関ものづくり懇話会");
     ASSERT_EQ(network_, "networks/1");
   }
@@ -215,13 +204,9 @@ class SessionTest : public ::testing::Test {
                          "103")});
   }
 
-  static resolve::Reader* reader_;
-  testing::TempDir dir_;
-  std::unique_ptr<store::Store> store_;
   std::string network_;
 };
 
-resolve::Reader* SessionTest::reader_ = nullptr;
 
 TEST_F(SessionTest, MembersImportCreatesOrganizationsAndMemberships) {
   const Result result = Import(Members("konwakai/会員名簿 2025-04.csv"), FirstList());
